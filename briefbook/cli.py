@@ -1,0 +1,201 @@
+"""Command line: ``briefbook [--db PATH] COMMAND``; no command opens the app.
+
+Exit status: 0 success, 1 a user error (one line on stderr), 2 bad usage.
+This interface is stable: scripts and tests rely on it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+KIND_CHOICES = {"officials": "official", "events": "event", "partnerships": "partnership",
+                "books": "book"}
+
+
+class UserError(Exception):
+    """Reported as one line on stderr with exit status 1."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefbook", description="Build briefing books from a local library.")
+    parser.add_argument("--version", action="version", version=f"briefbook {__version__}")
+    parser.add_argument("--db", metavar="PATH", type=Path,
+                        help="the library's main file (default: BRIEFBOOK_DB or the user data folder)")
+    parser.add_argument("--read-only", action="store_true",
+                        help="open the library without taking the writer lock")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="merge a pack (.bbpack or pack.json) into the library")
+    p.add_argument("pack", type=Path)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = sub.add_parser("export-pack", help="write the library (or one book) as a .bbpack")
+    p.add_argument("out", type=Path)
+    p.add_argument("--book", metavar="ID")
+
+    p = sub.add_parser("list", help="list records of one kind")
+    p.add_argument("kind", choices=sorted(KIND_CHOICES))
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", help="ranked search over names, titles, tags and text")
+    p.add_argument("text")
+    p.add_argument("--kind", choices=["official", "event", "partnership", "book"])
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("build", help="export a book as PDF or DOCX")
+    p.add_argument("book_id")
+    p.add_argument("-o", "--output", type=Path, required=True, help="OUT.pdf or OUT.docx")
+    p.add_argument("--paper", choices=["A4", "Letter"])
+    p.add_argument("--draft", action="store_true", help="add a DRAFT watermark")
+
+    sub.add_parser("sample", help="load the bundled sample library into this library")
+    sub.add_parser("restore-backup", help="replace a damaged library with its newest valid backup")
+    return parser
+
+
+def _open_library(args, *, read_only: bool | None = None):
+    from .store import Library
+
+    path = args.db
+    first_start = False
+    if path is None and not os.environ.get("BRIEFBOOK_DB"):
+        from .store import default_library_path
+        path = default_library_path()
+        first_start = not path.exists()
+    library = Library.open(path, read_only=args.read_only if read_only is None else read_only)
+    if first_start and library.is_empty and not library.read_only:
+        from .sample import load_sample
+        load_sample(library)
+    return library
+
+
+def _label(record) -> str:
+    return getattr(record, "name", None) or getattr(record, "title", "")
+
+
+def cmd_import(args) -> int:
+    from .packs import import_pack
+    with _open_library(args) as library:
+        report = import_pack(library, args.pack)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(f"Imported {args.pack}: {report.summary()}")
+    return 0
+
+
+def cmd_export_pack(args) -> int:
+    from .packs import export_pack
+    with _open_library(args, read_only=True) as library:
+        out = export_pack(library, args.out, book_id=args.book)
+    print(f"Wrote {out}")
+    return 0
+
+
+def cmd_list(args) -> int:
+    kind = KIND_CHOICES[args.kind]
+    with _open_library(args, read_only=True) as library:
+        records = library.books() if kind == "book" else library.all(kind)
+        if args.json:
+            print(json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=1))
+        else:
+            for record in records:
+                print(f"{record.id}\t{_label(record)}")
+    return 0
+
+
+def cmd_search(args) -> int:
+    with _open_library(args, read_only=True) as library:
+        hits = library.search(args.text, kinds=[args.kind] if args.kind else None,
+                              limit=args.limit)
+        rows = []
+        for hit in hits:
+            record = library.get(hit.ref)
+            rows.append({"ref": hit.ref, "kind": hit.kind, "id": hit.record_id,
+                         "label": _label(record), "score": hit.score})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for row in rows:
+            print(f"{row['ref']}\t{row['label']}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    try:
+        from .export import export_book
+    except ImportError as exc:
+        raise UserError(f"PDF/DOCX export is not available in this build ({exc})") from None
+    suffix = args.output.suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise UserError(f"{args.output}: the output must end in .pdf or .docx")
+    with _open_library(args, read_only=True) as library:
+        result = export_book(library, args.book_id, args.output, paper=args.paper,
+                             draft=args.draft or None)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def cmd_sample(args) -> int:
+    from .sample import load_sample
+    with _open_library(args) as library:
+        report = load_sample(library)
+    print(f"Loaded the sample library: {report.summary()}")
+    return 0
+
+
+def cmd_restore_backup(args) -> int:
+    from .store.recovery import restore_newest_backup
+    path = args.db
+    if path is None:
+        from .store import default_library_path
+        path = default_library_path()
+    backup = restore_newest_backup(path)
+    print(f"Restored {path} from {backup}")
+    return 0
+
+
+COMMANDS = {"import": cmd_import, "export-pack": cmd_export_pack, "list": cmd_list,
+            "search": cmd_search, "build": cmd_build, "sample": cmd_sample,
+            "restore-backup": cmd_restore_backup}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .model import ValidationError
+    from .store import PhotoError, StoreError
+
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        try:
+            from .app.main import run_app
+        except ImportError as exc:
+            print(f"briefbook: the desktop app could not start ({exc})", file=sys.stderr)
+            return 1
+        return run_app(args.db, read_only=args.read_only)
+    errors = (UserError, StoreError, ValidationError, PhotoError, FileNotFoundError,
+              PermissionError, IsADirectoryError)
+    try:
+        from .packs import PackError
+        errors = errors + (PackError,)
+        return COMMANDS[args.command](args)
+    except errors as exc:
+        message = str(exc) or exc.__class__.__name__
+        print(f"briefbook: {message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("briefbook: interrupted", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
