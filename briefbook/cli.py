@@ -69,11 +69,13 @@ def _open_library(args, *, read_only: bool | None = None):
         from .store import default_library_path
         path = default_library_path()
         first_start = not path.exists()
-    library = Library.open(path, read_only=args.read_only if read_only is None else read_only)
-    if first_start and library.is_empty and not library.read_only:
+    if first_start:
+        # The very first start on the default library opens on real content.
         from .sample import load_sample
-        load_sample(library)
-    return library
+        with Library.open(path) as library:
+            if library.is_empty:
+                load_sample(library)
+    return Library.open(path, read_only=args.read_only if read_only is None else read_only)
 
 
 def _label(record) -> str:

@@ -1,8 +1,8 @@
 """Ranked, case- and accent-insensitive search over the library (no Qt).
 
-Two inverted indexes map normalized word tokens to records: one for *key*
-fields (names in both scripts, titles, organizations, tags, places) and one for
-*body* text (biographies, summaries, outcomes, milestones, sources).  A query
+Three inverted indexes map normalized word tokens to records: *names* (in
+both scripts, titles of events, names and aliases of partnerships), other *key*
+fields (positions, organizations, tags, places) and *body* text (biographies, summaries, outcomes, milestones, sources).  A query
 token matches index tokens that equal it, start with it or (three characters
 and more, or any non-Latin script) contain it; so ``phoak`` finds KUNG Phoak,
 ``李克`` finds 李克强 and ``soko`` finds Sokhonn.  Every query token must match
@@ -27,7 +27,8 @@ TOKEN = re.compile(r"[\w\u0900-\u0DFF\u1780-\u17FF\u19E0-\u19FF]+")
 _ACCENTS = re.compile(r"[\u0300-\u036f]")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u1780-\u17ff]")
 
-KEY_WEIGHTS = (10.0, 6.0, 3.0)   # exact, prefix, substring
+NAME_WEIGHTS = (16.0, 12.0, 6.0)  # exact, prefix, substring
+KEY_WEIGHTS = (10.0, 6.0, 3.0)
 BODY_WEIGHTS = (2.0, 1.5, 1.0)
 
 
@@ -56,32 +57,40 @@ def _sources_text(raw: dict, field: str = "sources") -> list[str]:
     return out
 
 
-def record_texts(kind: str, raw: dict) -> tuple[str, str]:
-    """(key text, body text) of one raw record dict."""
+def record_texts(kind: str, raw: dict) -> tuple[str, str, str]:
+    """(name text, key text, body text) of one raw record dict."""
     get = raw.get
     if kind == "official":
-        key = [get("name"), get("native_name"), get("family_name"), get("honorific"),
-               get("country"), get("address_as")]
+        names = [get("name"), get("native_name"), get("family_name")]
+        key = [get("honorific"), get("country"), get("address_as")]
         for pos in get("positions") or []:
             if isinstance(pos, dict):
                 key += [pos.get("title"), pos.get("organization")]
         key += get("tags") or []
         body = list(get("biography") or []) + [get("pronunciation")] + _sources_text(raw)
     elif kind == "event":
-        key = [get("title"), get("kind"), get("location")] + list(get("tags") or [])
+        names = [get("title")]
+        key = [get("kind"), get("location")] + list(get("tags") or [])
         body = ([get("summary")] + list(get("objectives") or []) + list(get("outcomes") or [])
                 + _sources_text(raw))
     elif kind == "partnership":
-        key = ([get("name"), get("short_name")] + list(get("aliases") or [])
-               + list(get("parties") or []) + list(get("tags") or []))
+        names = [get("name"), get("short_name")] + list(get("aliases") or [])
+        key = list(get("parties") or []) + list(get("tags") or [])
         body = [get("summary")] + [m.get("text") for m in get("milestones") or []
                                    if isinstance(m, dict)]
         body += _sources_text(raw) + _sources_text(raw, "documents")
     else:  # book
-        key = [get("title"), get("subtitle"), get("destination"), get("delegation")]
+        names = [get("title")]
+        key = [get("subtitle"), get("destination"), get("delegation")]
         body = []
-    return (" ".join(t for t in key if isinstance(t, str) and t),
-            " ".join(t for t in body if isinstance(t, str) and t))
+
+    def join(parts) -> str:
+        return " ".join(t for t in parts if isinstance(t, str) and t)
+
+    return join(names), join(key), join(body)
+
+
+_KIND_ORDER = {"official": 0, "event": 1, "partnership": 2, "book": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +185,7 @@ class _TokenIndex:
 class SearchIndex:
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self._names = _TokenIndex()
         self._key = _TokenIndex()
         self._body = _TokenIndex()
         self._slots: dict[str, int] = {}
@@ -200,9 +210,11 @@ class SearchIndex:
         with self._lock:
             for ref, raw in records:
                 slot = self._slot(ref)
-                key, body = record_texts(ref.partition(":")[0], raw)
+                names, key, body = record_texts(ref.partition(":")[0], raw)
+                self._names.bulk_add(slot, set(tokens(names)))
                 self._key.bulk_add(slot, set(tokens(key)))
                 texts.append(body)
+            self._names.finish_bulk()
             self._key.finish_bulk()
             self._key_ready.set()
         # Body text is the bulk of the work: do it in chunks so writers are not starved.
@@ -241,11 +253,13 @@ class SearchIndex:
             slot = self._slots.pop(ref, None)
             if slot is not None:
                 self._refs[slot] = None
+                self._names.set(slot, ())
                 self._key.set(slot, ())
                 self._body.set(slot, ())
             return
         slot = self._slot(ref)
-        key, body = record_texts(ref.partition(":")[0], raw)
+        names, key, body = record_texts(ref.partition(":")[0], raw)
+        self._names.set(slot, tokens(names))
         self._key.set(slot, tokens(key))
         if self._body_ready.is_set():
             self._body.set(slot, tokens(body))
@@ -273,7 +287,7 @@ class SearchIndex:
             scores: dict[int, float] | None = None
             for tok in query:
                 found: dict[int, float] = {}
-                indexes = [(self._key, KEY_WEIGHTS)]
+                indexes = [(self._names, NAME_WEIGHTS), (self._key, KEY_WEIGHTS)]
                 if use_body:
                     indexes.append((self._body, BODY_WEIGHTS))
                 for index, weights in indexes:
@@ -291,7 +305,7 @@ class SearchIndex:
             refs = self._refs
             hits = [Hit(refs[slot], score) for slot, score in scores.items()
                     if refs[slot] is not None and (prefixes is None or refs[slot].startswith(prefixes))]
-        hits.sort(key=lambda h: (-h.score, h.ref))
+        hits.sort(key=lambda h: (-h.score, _KIND_ORDER.get(h.kind, 9), h.ref))
         return hits[:limit] if limit else hits
 
     def matching_refs(self, text: str, wait: bool = True) -> set[str] | None:

@@ -74,7 +74,7 @@ class Library:
     # -- opening and closing ---------------------------------------------------------------
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False,
-             codec=None) -> "Library":
+             codec=None, compact_bytes: int | None = None) -> "Library":
         path = Path(path) if path is not None else default_library_path()
         if path.is_dir():
             raise StoreError(f"{path} is a folder; name the library file, e.g. {path / 'library.json'}")
@@ -85,7 +85,8 @@ class Library:
             lock = WriterLock(LibraryFiles(path).lock, path)
             lock.acquire()
         try:
-            storage = JournalStorage(path, read_only=read_only, codec=codec)
+            extra = {"compact_bytes": compact_bytes} if compact_bytes else {}
+            storage = JournalStorage(path, read_only=read_only, codec=codec, **extra)
         except BaseException:
             if lock:
                 lock.release()

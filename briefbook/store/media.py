@@ -13,8 +13,6 @@ import re
 import warnings
 from pathlib import Path
 
-from PIL import Image
-
 from .atomic import atomic_write
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png"}
@@ -28,6 +26,8 @@ class PhotoError(ValueError):
 
 def inspect_image(data: bytes, label: str = "photo") -> str:
     """Check *data* is a JPEG or PNG that decodes safely; return its extension."""
+    from PIL import Image  # imported on first use: keeps start-up fast
+
     if len(data) > MAX_PHOTO_BYTES:
         raise PhotoError(f"{label} is too large ({len(data) // 1_000_000} MB; at most "
                          f"{MAX_PHOTO_BYTES // 1_000_000} MB)")
