@@ -169,6 +169,7 @@ def import_pack(library: Library, path: Path) -> ImportReport:
     # Everything is checked: store photos (content-addressed, idempotent), then commit once.
     stored = {pack_path: library.add_photo(data, label=pack_path) for pack_path, data in photos.items()}
     with library.transaction():
+        accepted = []
         for record in records:
             ref = f"{record.KIND}:{record.id}"
             if record.KIND == "official" and record.photo:
@@ -181,7 +182,8 @@ def import_pack(library: Library, path: Path) -> ImportReport:
             else:
                 report.skipped.append(ref)
                 continue
-            library.stage(record, keep_updated=True)
+            accepted.append(record)
+        library.stage_many(accepted, keep_updated=True)
     return report
 
 

@@ -15,10 +15,11 @@ needs.  Updates after a save are applied incrementally.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 import threading
 import unicodedata
-from collections import defaultdict
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -108,58 +109,45 @@ class Hit:
 
 
 class _TokenIndex:
-    """token -> set of record slots, with prefix and substring lookup over the vocabulary."""
+    """token -> slots (compact ``array('I')`` postings), with prefix and substring lookup.
+
+    Slots are never reused: re-indexing a record gives it a new slot and the
+    old one is dropped from the live set, so postings only ever grow by
+    appending (cheap) and are compacted when the library is next opened.
+    """
 
     def __init__(self) -> None:
-        self.postings: dict[str, set[int]] = defaultdict(set)
-        self.by_slot: dict[int, tuple[str, ...]] = {}
+        self.postings: dict[str, array] = {}
         self._sorted: list[str] | None = None
         self._joined: str | None = None
-        self._cache: dict[str, tuple[set[int], set[int], set[int]]] = {}
+        self._cache: dict[str, tuple[frozenset, frozenset, frozenset]] = {}
 
-    def set(self, slot: int, toks: Iterable[str]) -> None:
-        old = self.by_slot.pop(slot, ())
-        for tok in old:
-            bucket = self.postings.get(tok)
-            if bucket is not None:
-                bucket.discard(slot)
-                if not bucket:
-                    del self.postings[tok]
-                    self._sorted = self._joined = None
-        new = tuple(set(toks))
-        if new:
-            self.by_slot[slot] = new
-            for tok in new:
-                if tok not in self.postings:
-                    self._sorted = self._joined = None
-                self.postings[tok].add(slot)
-        self._cache.clear()
-
-    def bulk_add(self, slot: int, toks: set[str]) -> None:
-        """Fast path for the initial build (slot is new)."""
+    def add(self, slot: int, toks: Iterable[str]) -> None:
         postings = self.postings
         for tok in toks:
-            postings[tok].add(slot)
-        self.by_slot[slot] = tuple(toks)
-
-    def finish_bulk(self) -> None:
-        self._sorted = self._joined = None
+            bucket = postings.get(tok)
+            if bucket is None:
+                postings[tok] = array("I", (slot,))
+                self._sorted = self._joined = None
+            else:
+                bucket.append(slot)
         self._cache.clear()
 
-    def lookup(self, query: str) -> tuple[set[int], set[int], set[int]]:
-        """Slots whose tokens equal / start with / contain *query*."""
+    def lookup(self, query: str) -> tuple[frozenset, frozenset, frozenset]:
+        """Slots (live or not) whose tokens equal / start with / contain *query*."""
         hit = self._cache.get(query)
         if hit is not None:
             return hit
-        exact = set(self.postings.get(query, ()))
+        postings = self.postings
+        exact = frozenset(postings.get(query, ()))
         if self._sorted is None:
-            self._sorted = sorted(self.postings)
-        prefix: set[int] = set()
+            self._sorted = sorted(postings)
         vocab = self._sorted
+        prefix: set[int] = set()
         i = bisect.bisect_left(vocab, query)
         while i < len(vocab) and vocab[i].startswith(query):
             if vocab[i] != query:
-                prefix |= self.postings[vocab[i]]
+                prefix.update(postings[vocab[i]])
             i += 1
         inner: set[int] = set()
         if len(query) >= 3 or _CJK.search(query):
@@ -168,15 +156,15 @@ class _TokenIndex:
             joined = self._joined
             pos = joined.find(query, 1)
             while pos != -1:
-                if joined[pos - 1] != "\x00":  # not a prefix match (those are counted above)
+                if joined[pos - 1] != "\x00":  # prefix matches were counted above
                     start = joined.rfind("\x00", 0, pos) + 1
                     end = joined.find("\x00", pos)
-                    inner |= self.postings[joined[start:end]]
+                    inner.update(postings[joined[start:end]])
                     pos = joined.find(query, end)
                 else:
                     pos = joined.find(query, pos + 1)
-        result = (exact, prefix, inner)
-        if len(self._cache) > 256:
+        result = (exact, frozenset(prefix - exact), frozenset(inner - exact - prefix))
+        if len(self._cache) >= 32:
             self._cache.clear()
         self._cache[query] = result
         return result
@@ -185,11 +173,10 @@ class _TokenIndex:
 class SearchIndex:
     def __init__(self) -> None:
         self._lock = threading.RLock()
-        self._names = _TokenIndex()
-        self._key = _TokenIndex()
-        self._body = _TokenIndex()
-        self._slots: dict[str, int] = {}
-        self._refs: list[str | None] = []
+        self._indexes = {"names": _TokenIndex(), "key": _TokenIndex(), "body": _TokenIndex()}
+        self._slot_of: dict[str, int] = {}      # ref -> its live slot
+        self._refs: list[str | None] = []       # slot -> ref (None once superseded)
+        self._live: set[int] = set()
         self._key_ready = threading.Event()
         self._body_ready = threading.Event()
         self._pending: list[tuple[str, dict | None]] = []
@@ -206,63 +193,65 @@ class SearchIndex:
         self._build(records)
 
     def _build(self, records: list[tuple[str, dict]]) -> None:
-        texts: list[str] = []
+        bodies: list[tuple[int, str]] = []
+        names_index, key_index = self._indexes["names"], self._indexes["key"]
         with self._lock:
             for ref, raw in records:
-                slot = self._slot(ref)
+                slot = self._new_slot(ref)
                 names, key, body = record_texts(ref.partition(":")[0], raw)
-                self._names.bulk_add(slot, set(tokens(names)))
-                self._key.bulk_add(slot, set(tokens(key)))
-                texts.append(body)
-            self._names.finish_bulk()
-            self._key.finish_bulk()
+                names_index.add(slot, set(tokens(names)))
+                key_index.add(slot, set(tokens(key)))
+                bodies.append((slot, body))
             self._key_ready.set()
-        # Body text is the bulk of the work: do it in chunks so writers are not starved.
-        chunk = 2000
-        for start in range(0, len(records), chunk):
+        # Body text is the bulk of the work: chunks, so writers and searches are not starved.
+        body_index = self._indexes["body"]
+        chunk = 1000
+        for start in range(0, len(bodies), chunk):
             with self._lock:
-                for (ref, _raw), body in zip(records[start:start + chunk], texts[start:start + chunk]):
-                    slot = self._slots.get(ref)
-                    if slot is not None and slot not in self._body.by_slot:
-                        self._body.bulk_add(slot, set(tokens(body)))
+                for slot, body in bodies[start:start + chunk]:
+                    if slot in self._live:
+                        body_index.add(slot, set(tokens(body)))
         with self._lock:
-            self._body.finish_bulk()
             pending, self._pending = self._pending, []
             self._body_ready.set()
             for ref, raw in pending:
                 self._apply(ref, raw)
+        # The library and its index are long-lived: keep the cyclic GC from walking
+        # them over and over (full collections would otherwise stall searches).
+        gc.freeze()
 
-    def _slot(self, ref: str) -> int:
-        slot = self._slots.get(ref)
-        if slot is None:
-            slot = len(self._refs)
-            self._refs.append(ref)
-            self._slots[ref] = slot
+    def _new_slot(self, ref: str) -> int:
+        old = self._slot_of.get(ref)
+        if old is not None:
+            self._live.discard(old)
+            self._refs[old] = None
+        slot = len(self._refs)
+        self._refs.append(ref)
+        self._slot_of[ref] = slot
+        self._live.add(slot)
         return slot
 
     # -- updates --------------------------------------------------------------------------
     def update(self, ref: str, raw: dict | None) -> None:
         """Re-index one record after a save (``raw=None`` removes it)."""
         with self._lock:
-            self._apply(ref, raw)
             if not self._body_ready.is_set():
                 self._pending.append((ref, raw))
+            self._apply(ref, raw)
 
     def _apply(self, ref: str, raw: dict | None) -> None:
         if raw is None:
-            slot = self._slots.pop(ref, None)
+            slot = self._slot_of.pop(ref, None)
             if slot is not None:
+                self._live.discard(slot)
                 self._refs[slot] = None
-                self._names.set(slot, ())
-                self._key.set(slot, ())
-                self._body.set(slot, ())
             return
-        slot = self._slot(ref)
+        slot = self._new_slot(ref)
         names, key, body = record_texts(ref.partition(":")[0], raw)
-        self._names.set(slot, tokens(names))
-        self._key.set(slot, tokens(key))
+        self._indexes["names"].add(slot, set(tokens(names)))
+        self._indexes["key"].add(slot, set(tokens(key)))
         if self._body_ready.is_set():
-            self._body.set(slot, tokens(body))
+            self._indexes["body"].add(slot, set(tokens(body)))
 
     def wait(self, body: bool = True, timeout: float | None = None) -> bool:
         ready = self._body_ready if body else self._key_ready
@@ -273,43 +262,113 @@ class SearchIndex:
         return self._body_ready.is_set()
 
     # -- querying ---------------------------------------------------------------------------
-    def search(self, text: str, kinds: Iterable[str] | None = None, limit: int | None = None,
-               wait: bool = True) -> list[Hit]:
-        query = tokens(text)
+    def _tiers(self, tok: str, use_body: bool) -> list[tuple[float, set[int]]]:
+        """For one query token: (weight, slots whose best match has that weight), best first."""
+        levels = [("names", NAME_WEIGHTS), ("key", KEY_WEIGHTS)]
+        if use_body:
+            levels.append(("body", BODY_WEIGHTS))
+        raw = []
+        for name, weights in levels:
+            for slots, weight in zip(self._indexes[name].lookup(tok), weights):
+                raw.append((weight, slots))
+        raw.sort(key=lambda pair: -pair[0])
+        seen: set[int] = set()
+        tiers = []
+        for weight, slots in raw:
+            fresh = (slots & self._live) - seen
+            if fresh:
+                tiers.append((weight, fresh))
+                seen |= fresh
+        return tiers
+
+    def _prepare(self, text: str, wait: bool):
+        query = list(dict.fromkeys(tokens(text)))
         if not query:
-            return []
+            return None, False
         self._key_ready.wait()
         if wait:
             self._body_ready.wait()
-        prefixes = tuple(f"{k}:" for k in kinds) if kinds else None
+        return query, self._body_ready.is_set()
+
+    def matching_slots(self, text: str, wait: bool = True) -> set[int] | None:
+        query, use_body = self._prepare(text, wait)
+        if query is None:
+            return None
         with self._lock:
-            use_body = self._body_ready.is_set()
-            scores: dict[int, float] | None = None
+            result: set[int] | None = None
             for tok in query:
-                found: dict[int, float] = {}
-                indexes = [(self._names, NAME_WEIGHTS), (self._key, KEY_WEIGHTS)]
-                if use_body:
-                    indexes.append((self._body, BODY_WEIGHTS))
-                for index, weights in indexes:
-                    for slots, weight in zip(index.lookup(tok), weights):
-                        for slot in slots:
-                            if found.get(slot, 0.0) < weight:
-                                found[slot] = weight
-                if scores is None:
-                    scores = found
-                else:
-                    scores = {slot: score + found[slot] for slot, score in scores.items()
-                              if slot in found}
-                if not scores:
-                    return []
-            refs = self._refs
-            hits = [Hit(refs[slot], score) for slot, score in scores.items()
-                    if refs[slot] is not None and (prefixes is None or refs[slot].startswith(prefixes))]
-        hits.sort(key=lambda h: (-h.score, _KIND_ORDER.get(h.kind, 9), h.ref))
-        return hits[:limit] if limit else hits
+                found: set[int] = set()
+                for _weight, slots in self._tiers(tok, use_body):
+                    found |= slots
+                result = found if result is None else result & found
+                if not result:
+                    return set()
+            return result
 
     def matching_refs(self, text: str, wait: bool = True) -> set[str] | None:
-        """All matching refs (for filtering views); None for an empty query."""
-        if not tokens(text):
+        """Every matching ref (for filtering views); None for an empty query."""
+        slots = self.matching_slots(text, wait)
+        if slots is None:
             return None
-        return {hit.ref for hit in self.search(text, wait=wait)}
+        refs = self._refs
+        return {refs[slot] for slot in slots}
+
+    def search(self, text: str, kinds: Iterable[str] | None = None, limit: int | None = 50,
+               wait: bool = True) -> list[Hit]:
+        """Ranked hits, best first; *limit* None for all of them."""
+        query, use_body = self._prepare(text, wait)
+        if query is None:
+            return []
+        prefixes = tuple(f"{k}:" for k in kinds) if kinds else None
+        with self._lock:
+            refs = self._refs
+            per_token = [self._tiers(tok, use_body) for tok in query]
+            candidates: set[int] | None = None
+            for tiers in per_token:
+                found = set().union(*(slots for _w, slots in tiers)) if tiers else set()
+                candidates = found if candidates is None else candidates & found
+            if prefixes is not None:
+                candidates = {s for s in candidates if refs[s].startswith(prefixes)}
+            if not candidates:
+                return []
+            if limit is None or len(candidates) <= 4 * limit:
+                scores = dict.fromkeys(candidates, 0.0)
+                for tiers in per_token:
+                    for weight, slots in tiers:
+                        for slot in slots & candidates if len(slots) > len(candidates) else slots:
+                            if slot in scores:
+                                scores[slot] += weight
+                ranked = sorted(scores.items(), key=lambda p: (-p[1], _KIND_ORDER.get(
+                    refs[p[0]].partition(":")[0], 9), refs[p[0]]))
+                out = [Hit(refs[slot], score) for slot, score in ranked]
+                return out[:limit] if limit else out
+            return self._top(per_token, candidates, limit)
+
+    def _top(self, per_token, candidates: set[int], limit: int) -> list[Hit]:
+        """Best *limit* hits of a large result without scoring every candidate.
+
+        A hit's score is the sum of its best weight per token; walking the
+        combinations of per-token tiers from the highest total down with set
+        intersections (C speed) finds the top ones directly.
+        """
+        import itertools
+
+        refs = self._refs
+        combos = []
+        for combo in itertools.product(*[range(len(t)) for t in per_token]):
+            total = sum(per_token[i][j][0] for i, j in enumerate(combo))
+            combos.append((total, combo))
+        combos.sort(key=lambda c: -c[0])
+        hits: list[Hit] = []
+        for total, combo in combos:
+            slots = candidates
+            for i, j in enumerate(combo):
+                slots = slots & per_token[i][j][1]
+                if not slots:
+                    break
+            if slots:
+                hits.extend(Hit(refs[s], total) for s in slots)
+            if len(hits) >= limit:
+                break
+        hits.sort(key=lambda h: (-h.score, _KIND_ORDER.get(h.kind, 9), h.ref))
+        return hits[:limit]

@@ -190,8 +190,13 @@ class Library:
                  if official_id in (raw.get("participants") or [])]
         return sorted(found, key=lambda e: e.sort_key())
 
-    def search(self, text: str, kinds=None, limit: int | None = None, wait: bool = True) -> list[Hit]:
+    def search(self, text: str, kinds=None, limit: int | None = 50, wait: bool = True) -> list[Hit]:
+        """Ranked hits, best first (*limit* None for all)."""
         return self.index.search(text, kinds=kinds, limit=limit, wait=wait)
+
+    def matching_refs(self, text: str, wait: bool = True) -> set[str] | None:
+        """Every ref matching *text* (unranked, for filtering views); None for an empty query."""
+        return self.index.matching_refs(text, wait=wait)
 
     # -- writing -----------------------------------------------------------------------------
     @contextmanager
@@ -242,8 +247,7 @@ class Library:
 
     def put_many(self, records, *, keep_updated: bool = False) -> None:
         with self.transaction():
-            for record in records:
-                self.stage(record, keep_updated)
+            self.stage_many(records, keep_updated=keep_updated)
 
     def stage(self, record: Any, keep_updated: bool = False) -> Any:
         """Save a record inside an open :meth:`transaction` (committed with it)."""
@@ -263,6 +267,32 @@ class Library:
         self._objects[f"{kind}:{saved.id}"] = saved
         self._changed.append(f"{kind}:{saved.id}")
         return saved
+
+    def stage_many(self, records, *, keep_updated: bool = False) -> list:
+        """Save many records inside an open transaction, one table pass per kind."""
+        if not self._in_transaction:
+            raise StoreError("stage_many() needs an open transaction")
+        by_kind: dict[str, list] = {}
+        for record in records:
+            raw = record.to_dict()
+            if not keep_updated or not raw.get("updated"):
+                raw["updated"] = now_timestamp()
+            saved = TYPES[record.KIND].from_dict(copy.deepcopy(raw))
+            by_kind.setdefault(record.KIND, []).append((saved, raw))
+        out = []
+        for kind, pairs in by_kind.items():
+            table = self._tables[kind]
+            existing = self.raw(kind)
+            replace_ids = [saved.id for saved, _ in pairs if saved.id in existing]
+            if replace_ids:
+                table.remove(doc_ids=replace_ids)
+            table.insert_multiple(Document(raw, doc_id=saved.id) for saved, raw in pairs)
+            for saved, _ in pairs:
+                self._storage.touch(ALL_TABLES[kind], saved.id)
+                self._objects[f"{kind}:{saved.id}"] = saved
+                self._changed.append(f"{kind}:{saved.id}")
+                out.append(saved)
+        return out
 
     def delete(self, ref: str) -> bool:
         kind, record_id = (parse_ref(ref) if not ref.startswith("book:")

@@ -201,3 +201,28 @@ def test_search_is_ranked_and_accent_insensitive(sample_library):
     # index follows edits and deletions
     lib.delete("official:nguyen")
     assert lib.search("nguyen") == []
+
+
+def test_search_limits_and_matching_refs(sample_library):
+    lib = sample_library
+    everything = lib.search("china", limit=None)
+    assert len(everything) > 3
+    assert [h.ref for h in lib.search("china", limit=2)] == [h.ref for h in everything[:2]]
+    assert lib.matching_refs("china") == {h.ref for h in everything}
+    assert lib.matching_refs("  ") is None
+
+
+def test_search_ranks_large_results_consistently():
+    """The top-N shortcut for big result sets must agree with full scoring."""
+    from briefbook.search import SearchIndex
+    index = SearchIndex()
+    records = [(f"event:e{i}", {"title": f"Talks {i}", "summary": "trade and investment",
+                                "location": "Phnom Penh" if i % 7 == 0 else "Hanoi"}) for i in range(600)]
+    records.append(("event:star", {"title": "Trade Investment Forum", "location": "Phnom Penh"}))
+    index.build(records)
+    top = index.search("trade investment", limit=5)
+    full = index.search("trade investment", limit=None)
+    assert [h.ref for h in top] == [h.ref for h in full[:5]]
+    assert top[0].ref == "event:star"
+    assert {h.ref for h in index.search("penh trade", limit=None)} == {
+        "event:star", *{f"event:e{i}" for i in range(0, 600, 7)}}
