@@ -264,6 +264,9 @@ class JournalStorage(Storage):
         """Write a full snapshot atomically, keep the old one as a backup, empty the journal."""
         if self.read_only:
             return
+        if (self.files.main.exists() and self._snapshot_seq == self._seq and not self._dirty_all
+                and self._journal_size == 0):
+            return  # the snapshot on disk is already current
         self._data.setdefault(META_TABLE, {}).setdefault("1", {}).update(
             {"schema": SCHEMA_VERSION, "seq": self._seq})
         payload = self.codec.seal(orjson.dumps(self._data))
