@@ -26,10 +26,12 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont, makeShapedFragWord, shapeFragWord
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import _FK_TEXT, _HSFrag, _processed_frags
 
@@ -49,11 +51,30 @@ def font_name(script: str, bold: bool = False) -> str:
     return f"BB-{script}" + ("-Bold" if bold and fonts.FONTS[script].has_bold else "")
 
 
+def _set_rise(self, rise):
+    """reportlab's PDFTextObject.setRise, with its merge of two ``Ts`` operators fixed.
+
+    reportlab (up to 5.1 at least) drops the new rise from its state when it
+    merges ``r0 Ts r1 Ts``: shaped Khmer with two stacked marks in a row (``ម្ពុ``:
+    a subscript, then a vowel below it) then prints the following glyphs 8 pt low
+    until the next mark, e.g. ``ក្រសួង`` after ``កម្ពុជា``.
+    """
+    v = f"{fp_str(rise)} Ts"
+    if self._code and self._code[-1].endswith(" Ts"):
+        self._y += self._rise
+        self._code[-1] = v
+    else:
+        self._code.append(v)
+    self._rise = rise
+    self._y -= rise
+
+
 def register_fonts() -> None:
     """Register the bundled fonts with reportlab once (embedded, subset, shapable)."""
     global _registered
     if _registered:
         return
+    PDFTextObject.setRise = _set_rise
     for script, font in fonts.FONTS.items():
         pdfmetrics.registerFont(TTFont(font_name(script), str(font.path()), shapable=True))
         if font.has_bold:
