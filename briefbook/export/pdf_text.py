@@ -185,13 +185,19 @@ class RichParagraph(Paragraph):
             hanging = any(text[i] in _SPACES for i in range(core_end, end))
             pieces = _pieces(text, owner, start, core_end)
             if not pieces:
-                if hanging and words and not isinstance(words[-1], _HSFrag):
-                    words[-1] = _shape_word(_unshape(words[-1]), True)
+                if words:
+                    source = words[-1].source + text[start:end]
+                    if hanging and not isinstance(words[-1], _HSFrag):
+                        words[-1] = _shape_word(_unshape(words[-1]), True)
+                    words[-1].source = source
                 continue
             word = _shape_word(pieces, hanging)
             if word[0] > limit:
-                words.extend(_cut_long_word(text, owner, start, core_end, hanging, limit))
+                parts = _cut_long_word(text, owner, start, core_end, hanging, limit)
+                parts[-1].source += text[core_end:end]
+                words.extend(parts)
             else:
+                word.source = text[start:end]      # the source text (for tests and debugging)
                 words.append(word)
         return words or self._source_frags
 
@@ -224,12 +230,14 @@ def _cut_long_word(text, owner, start, end, hanging, limit) -> list:
         w = _word_width(pieces) if pieces else 0.0
         if width + w > limit and pos > part_start:
             parts.append(_shape_word(_pieces(text, owner, part_start, pos), False))
+            parts[-1].source = text[part_start:pos]
             part_start, width = pos, 0.0
         width += w
         pos = nxt
     tail = _pieces(text, owner, part_start, end)
     if tail:
         parts.append(_shape_word(tail, hanging))
+        parts[-1].source = text[part_start:end]
     return parts
 
 
