@@ -241,10 +241,11 @@ _WATERMARK = """\
 </w:r>"""
 
 
-def watermark_run(text: str, font: str):
+def watermark_run(text: str, font: str, shape_number: int = 2049):
     """A VML text watermark (what Word's Design > Watermark inserts) for a header paragraph."""
     from xml.sax.saxutils import quoteattr
 
-    xml = _WATERMARK.replace('"TEXT"', quoteattr(clean_text(text))).replace(
-        "FONT", clean_text(font).replace('"', "").replace("&", ""))
+    font = re.sub(r'[^\w \-]', "", clean_text(font))
+    xml = (_WATERMARK.replace('"TEXT"', quoteattr(clean_text(text))).replace("FONT", font)
+           .replace("_x0000_s2049", f"_x0000_s{shape_number}"))
     return parse_xml(xml)

@@ -32,9 +32,9 @@ _make = oxml_parser.makeelement  # elements python-docx's own classes can wrap
 # --- the one place naming fonts and languages -------------------------------------------------
 LATIN_FONT = "Noto Sans"
 KHMER_FONT = "Noto Sans Khmer"
-CHINESE_FONT = "Noto Sans SC"
-# Fallbacks a desk officer's machine may have instead (documented, not written into runs).
-CHINESE_FONT_ALTERNATIVES = ("Droid Sans Fallback", "Noto Sans CJK SC")
+# Droid Sans Fallback: the TrueType CJK font bundled in resources/fonts/ (reportlab cannot use
+# the CFF Noto Sans CJK).  Word substitutes a system CJK font when it is not installed.
+CHINESE_FONT = "Droid Sans Fallback"
 
 LANG_LATIN = "en-GB"
 LANG_CHINESE = "zh-CN"
@@ -57,8 +57,8 @@ def clean_text(text: str) -> str:
 
 # --- splitting by script ------------------------------------------------------------------------
 _KM = "\u1780-\u17ff\u19e0-\u19ff"
-_ZH = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
-       "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f")
+_ZH = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u3190-\u33ff"
+       "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff")
 # Neutral: takes the script of the run before it (or after it, at the start of the text).
 _NEUTRAL = (r"\s\d!-/:-@\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf"
             r"\u2100-\u214f\u2190-\u23ff\u25a0-\u25ff\u2600-\u26ff")

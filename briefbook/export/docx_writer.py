@@ -27,9 +27,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from . import docmodel as dm
-from .docx_ooxml import (VAL, W, Bookmarks, field_begin, field_end, hyperlink, make, paragraph,
-                         set_page_break_before, set_theme_font_lang, set_update_fields,
-                         simple_field_runs, sub, watermark_run)
+from .docx_ooxml import (PPR_ORDER, VAL, W, Bookmarks, field_begin, field_end, hyperlink, make,
+                         paragraph, ppr_of, set_child, set_page_break_before, set_theme_font_lang,
+                         set_update_fields, simple_field_runs, sub, watermark_run)
 from .docx_scripts import (CHINESE_FONT, KHMER_FONT, LANG_CHINESE, LANG_KHMER, LANG_LATIN,
                            LATIN_FONT, clean_text, text_runs)
 from .docx_styles import (COVER_FACT_ID, FACTS_TABLE_ID, GRID_TABLE_ID, HEADING_IDS,
@@ -92,6 +92,12 @@ class _Writer:
         self._at_page_top = True
         self._points_num: int | None = None
         self._has_cover = False
+        # One Word section per book section, so each header can name its section even in
+        # viewers that show the STYLEREF field's cached result (LibreOffice does).  Each entry
+        # says what the running header shows: ("cover", ""), ("text", …) or ("field", title).
+        self._section_heads: list[tuple[str, str]] = []
+        self._open_head: tuple[str, str] = ("text", "")
+        self._open_has_content = False
 
     # --- page, settings, properties -----------------------------------------------------------
     def _page_setup(self, section) -> None:
@@ -181,6 +187,7 @@ class _Writer:
                     sink.append(paragraph(page_break_before=True))
             self._break_pending = False
             self._at_page_top = False
+            self._open_has_content = True
         sink.append(element)
 
     # --- text -----------------------------------------------------------------------------------
@@ -225,8 +232,27 @@ class _Writer:
                    sink)
 
     def _section_start(self, section: dm.SectionStart, sink: _Sink) -> None:
+        if sink.in_body and section.new_page:
+            if self._open_has_content:
+                self._close_section()
+            self._open_head = ("field", section.title)
         p = self._heading_paragraph(HEADING_IDS[1], section.title, section.anchor)
         self._emit(p, sink, wants_break=section.new_page)
+
+    def _close_section(self) -> None:
+        """End the open Word section at the last body paragraph; the next starts a new page."""
+        sectpr = copy.deepcopy(self.final_sectpr)
+        last = self.final_sectpr.getprevious()
+        if last is None or last.tag != W + "p" or last.find(f"{W}pPr/{W}sectPr") is not None:
+            last = paragraph()
+            self.body_sink.append(last)
+        placeholder = set_child(ppr_of(last), "sectPr", PPR_ORDER)
+        placeholder.getparent().replace(placeholder, sectpr)
+        self._section_heads.append(self._open_head)
+        self._open_head = ("text", "")
+        self._open_has_content = False
+        self._at_page_top = True
+        self._break_pending = False
 
     # --- contents -------------------------------------------------------------------------------
     def _toc_entries(self) -> list[tuple[int, str, str | None]]:
@@ -240,6 +266,8 @@ class _Writer:
         return entries
 
     def _contents(self, marker: dm.ContentsMarker, sink: _Sink) -> None:
+        if sink.in_body and self._open_head == ("text", ""):
+            self._open_head = ("text", marker.title or "Contents")
         title = paragraph("TOCHeading")
         title.extend(self._runs([dm.Run(marker.title or "Contents")], "TOCHeading"))
         self._emit(title, sink, wants_break=True)
@@ -403,9 +431,6 @@ class _Writer:
             return
         self._has_cover = True
         add = self.body_sink.append
-        marking = cover.classification or self.model.classification
-        if marking:
-            add(self._styled(MARKING_ID, marking))
         logo = cover.logo or self.theme.logo
         if logo:
             run = self._picture_run(logo, None, 25.0, "Logo")
@@ -432,18 +457,12 @@ class _Writer:
             add(tbl)
         if cover.stamp:
             add(self._styled(STAMP_ID, cover.stamp))
-        if marking:
-            add(self._styled(MARKING_ID, marking))
-        # The cover's section ends here: same page setup, its own header/footer (markings only).
-        cover_sectpr = copy.deepcopy(self.final_sectpr)
-        for ref in cover_sectpr.findall(W + "headerReference") + cover_sectpr.findall(
-                W + "footerReference"):
-            cover_sectpr.remove(ref)
-        end = paragraph()
-        sub(end, W + "pPr").append(cover_sectpr)
-        add(end)
-        self._at_page_top = True
-        self._break_pending = False
+        # The cover is its own section: no page number, markings in its header and footer.
+        if self._open_has_content:
+            self._close_section()
+        self._open_head = ("cover", "")
+        self._open_has_content = True
+        self._close_section()
 
     # --- headers and footers --------------------------------------------------------------------
     def _marking_text(self) -> str:
@@ -453,23 +472,39 @@ class _Writer:
         return "  \u00b7  ".join(parts)
 
     def _headers_and_footers(self) -> None:
-        sections = self.docx.sections
+        heads = [*self._section_heads, self._open_head]
+        sections = list(self.docx.sections)
+        assert len(sections) == len(heads), (len(sections), heads)
         marking = self._marking_text()
-        if self._has_cover and marking:
-            cover = sections[0]
-            self._fill(cover.header, [self._header_marking(marking)])
-            self._fill(cover.footer, [self._styled(MARKING_ID, marking)])
-        body = sections[-1]
-        header = [self._header_marking(marking)] if marking else []
+        footer_defined = False
+        for number, (section, (kind, text)) in enumerate(zip(sections, heads)):
+            if kind == "cover":
+                if marking:
+                    self._fill(section.header, [self._header_marking(marking, number)])
+                    self._fill(section.footer, [self._styled(MARKING_ID, marking)])
+                continue
+            header = [self._header_marking(marking, number)] if marking else []
+            header.append(self._running_header(kind, text))
+            self._fill(section.header, header)
+            if not footer_defined:         # later sections inherit it (linked to previous)
+                self._fill(section.footer, self._footer(marking))
+                footer_defined = True
+
+    def _running_header(self, kind: str, text: str):
+        """Short title on the left, the current section on the right, a rule below."""
         running = paragraph("Header")
         sub(running.find(W + "pPr"), W + "pBdr").append(make(W + "bottom", {
             VAL: "single", qn("w:sz"): "4", qn("w:space"): "3",
             qn("w:color"): hexcolour(self.theme.primary)}))
         running.extend(self._runs([dm.Run(self.model.short_title or self.model.title)], "Header"))
         running.extend(self._runs([dm.Run("\t\t")], "Header"))
-        running.extend(simple_field_runs(SECTION_FIELD, self._first_section_title()))
-        header.append(running)
-        self._fill(body.header, header)
+        if kind == "field":
+            running.extend(simple_field_runs(SECTION_FIELD, text))
+        elif text:
+            running.extend(self._runs([dm.Run(text)], "Header"))
+        return running
+
+    def _footer(self, marking: str) -> list:
         page = paragraph("Footer", align="center")
         page.extend(self._runs([dm.Run("Page ")], "Footer"))
         page.extend(simple_field_runs("PAGE", "1"))
@@ -478,19 +513,13 @@ class _Writer:
         footer = [page]
         if marking:
             footer.append(self._styled(MARKING_ID, marking))
-        self._fill(body.footer, footer)
+        return footer
 
-    def _header_marking(self, marking: str):
+    def _header_marking(self, marking: str, number: int):
         p = self._styled(MARKING_ID, marking)
         if self.model.draft:
-            p.append(watermark_run("DRAFT", self.theme.heading_font))
+            p.append(watermark_run("DRAFT", self.theme.heading_font, 2049 + number))
         return p
-
-    def _first_section_title(self) -> str:
-        for block in self.model.blocks:
-            if isinstance(block, dm.SectionStart):
-                return block.title
-        return ""
 
     @staticmethod
     def _fill(header_footer, paragraphs) -> None:

@@ -239,23 +239,35 @@ def test_update_fields_on_open(written):
 # --- headers, footers, sections ------------------------------------------------------------------
 def test_cover_section_unnumbered_and_body_headers(written):
     _, document, _ = written
-    cover, body = document.sections
-    assert len(document.sections) == 2
+    # Cover, contents, then one Word section per book section.
+    cover, contents, *book_sections = document.sections
+    assert len(book_sections) == 3
     cover_fields = instr_texts(cover.header._element) + instr_texts(cover.footer._element)
     assert cover_fields == []                                  # no page number on the cover
     assert "RESTRICTED" in "".join(p.text for p in cover.header.paragraphs)
     assert "RESTRICTED" in "".join(p.text for p in cover.footer.paragraphs)
-    header_text = "\n".join(p.text for p in body.header.paragraphs)
-    footer_text = "\n".join(p.text for p in body.footer.paragraphs)
-    assert "RESTRICTED" in header_text and "RESTRICTED" in footer_text
-    assert "DRAFT" in header_text
-    assert "DPM visit to China" in header_text
-    assert 'STYLEREF "Heading 1"' in instr_texts(body.header._element)
-    assert instr_texts(body.footer._element) == ["PAGE", "NUMPAGES"]
-    assert footer_text.startswith("Page 1 of 1")               # cached; Word recomputes
-    strings = [t.get("string") for t in
-               body.header._element.iter("{urn:schemas-microsoft-com:vml}textpath")]
-    assert "DRAFT" in strings
+    for section in (contents, *book_sections):
+        header_text = "\n".join(p.text for p in section.header.paragraphs)
+        footer_text = "\n".join(p.text for p in section.footer.paragraphs)
+        assert "RESTRICTED" in header_text and "RESTRICTED" in footer_text
+        assert "DRAFT" in header_text
+        assert "DPM visit to China" in header_text
+        assert instr_texts(section.footer._element) == ["PAGE", "NUMPAGES"]
+        assert footer_text.startswith("Page 1 of 1")           # cached; Word recomputes
+        strings = [t.get("string") for t in
+                   section.header._element.iter("{urn:schemas-microsoft-com:vml}textpath")]
+        assert "DRAFT" in strings
+    # The contents page names itself; each book section's header follows Heading 1 with a
+    # STYLEREF field whose cached result is that section's title (right even unrefreshed).
+    assert contents.header.paragraphs[-1].text.endswith("Contents")
+    assert instr_texts(contents.header._element) == []
+    for section, title in zip(book_sections, ["Programme", "Biographies",
+                                              "Partnership background"]):
+        assert instr_texts(section.header._element) == ['STYLEREF "Heading 1"']
+        assert section.header.paragraphs[-1].text.endswith(title)
+    # Footers are defined once and inherited.
+    assert not contents.footer.is_linked_to_previous
+    assert all(s.footer.is_linked_to_previous for s in book_sections)
 
 
 def test_no_draft_no_classification(tmp_path):
@@ -355,14 +367,19 @@ def test_internal_links_point_to_bookmarks(written):
 
 def test_page_breaks(written):
     _, document, _ = written
+    body = document.element.body
+    # Book sections start Word sections (a new page); the explicit PageBreak before SUN Weidong
+    # becomes "page break before" on the next paragraph. No blank pages: no break at the top of
+    # a page that a section break already started, and no manual page-break characters.
     breaking = [p.text for p in document.paragraphs if p.paragraph_format.page_break_before]
-    # Each section and the explicit break before SUN Weidong; not the contents, already at the
-    # top of the page that follows the cover's section break (that would leave a blank page).
-    assert "Contents" not in breaking
-    assert breaking[:2] == ["Programme", "Biographies"]
-    assert f"SUN Weidong  {CHINESE_NAME}" in breaking
-    assert not any(br.get(qn("w:type")) == "page"
-                   for br in document.element.body.iter(W + "br"))
+    assert breaking == [f"SUN Weidong  {CHINESE_NAME}"]
+    paragraphs = list(body.iterchildren(W + "p"))
+    for title in ("Programme", "Biographies", "Partnership background"):
+        heading = next(p for p in paragraphs if para_text(p) == title and
+                       p.find(f"{W}pPr/{W}pStyle").get(qn("w:val")) == "Heading1")
+        previous = heading.getprevious()
+        assert previous.find(f"{W}pPr/{W}sectPr") is not None, title
+    assert not any(br.get(qn("w:type")) == "page" for br in body.iter(W + "br"))
 
 
 # --- scripts -------------------------------------------------------------------------------------
@@ -456,6 +473,7 @@ def test_empty_document(tmp_path):
                            blocks=[dm.ContentsMarker()]), path)
     document = docx.Document(str(path))
     assert len(document.sections) == 1
+    assert document.sections[0].header.paragraphs[-1].text.endswith("Contents")
     assert any(i.startswith("TOC") for i in instr_texts(document.element.body))
 
 
