@@ -243,8 +243,11 @@ class _Writer:
         """End the open Word section at the last body paragraph; the next starts a new page."""
         sectpr = copy.deepcopy(self.final_sectpr)
         last = self.final_sectpr.getprevious()
-        if last is None or last.tag != W + "p" or last.find(f"{W}pPr/{W}sectPr") is not None:
-            last = paragraph()
+        # A paragraph holding a field (the TOC's end) must not carry the section break:
+        # LibreOffice would then lose the fields of that section's footer ("Page  of ").
+        if (last is None or last.tag != W + "p" or last.find(f"{W}pPr/{W}sectPr") is not None
+                or last.find(f"{W}r/{W}fldChar") is not None):
+            last = self._spacer()
             self.body_sink.append(last)
         placeholder = set_child(ppr_of(last), "sectPr", PPR_ORDER)
         placeholder.getparent().replace(placeholder, sectpr)
@@ -253,6 +256,20 @@ class _Writer:
         self._open_has_content = False
         self._at_page_top = True
         self._break_pending = False
+
+    @staticmethod
+    def _spacer():
+        """An empty 1-point paragraph (to carry a section break without taking room)."""
+        p = paragraph()
+        ppr = p.find(W + "pPr")
+        if ppr is None:
+            ppr = sub(p, W + "pPr")
+        sub(ppr, W + "spacing", {qn("w:before"): "0", qn("w:after"): "0", qn("w:line"): "20",
+                                 qn("w:lineRule"): "exact"})
+        rpr = sub(ppr, W + "rPr")
+        sub(rpr, W + "sz").set(VAL, "2")
+        sub(rpr, W + "szCs").set(VAL, "2")
+        return p
 
     # --- contents -------------------------------------------------------------------------------
     def _toc_entries(self) -> list[tuple[int, str, str | None]]:

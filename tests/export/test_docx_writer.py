@@ -485,3 +485,14 @@ def test_sample_books(tmp_path):
     from briefbook.sample import sample_library  # noqa: F401  (name checked when compose lands)
 
     pytest.skip("wire compose(book, library, theme) here once its signature is merged")
+
+
+def test_section_breaks_never_share_a_paragraph_with_a_field(written):
+    # LibreOffice drops the footer's PAGE/NUMPAGES of a section whose break sits in the
+    # paragraph that ends the TOC field (seen with LibreOffice 7.4: "Page  of ").
+    _, document, _ = written
+    carriers = [s.getparent().getparent() for s in document.element.body.iter(W + "sectPr")
+                if s.getparent().tag == W + "pPr"]
+    assert len(carriers) == 4
+    for p in carriers:
+        assert p.find(f"{W}r/{W}fldChar") is None
