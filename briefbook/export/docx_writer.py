@@ -426,6 +426,7 @@ class _Writer:
         facts_tw = sink.width_tw - photo_tw
         tbl = self._tbl(FACTS_TABLE_ID, [photo_tw, facts_tw], first_row=False)
         tr = sub(tbl, W + "tr")
+        sub(sub(tr, W + "trPr"), W + "cantSplit")     # photo and facts stay on one page
         photo_cell = self._tc(tr, photo_tw)
         photo_cell.append(self._image_paragraph(profile.image, _Sink(None, photo_tw, False)))
         self._close_cell(photo_cell)
