@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 
 import docx
 from docx.oxml.ns import qn
+from docx.oxml.shape import CT_Inline
 from docx.shared import Mm
 
 from . import docmodel as dm
@@ -92,6 +93,7 @@ class _Writer:
         self._at_page_top = True
         self._points_num: int | None = None
         self._has_cover = False
+        self._shape_id = 1000
         # One Word section per book section, so each header can name its section even in
         # viewers that show the STYLEREF field's cached result (LibreOffice does).  Each entry
         # says what the running header shows: ("cover", ""), ("text", …) or ("field", title).
@@ -377,14 +379,18 @@ class _Writer:
                      alt: str):
         """A run holding an inline picture, or None (and a warning) if it cannot be embedded."""
         try:
-            inline = self.docx.part.new_pic_inline(
-                io.BytesIO(data), Mm(width_mm) if width_mm else None,
-                Mm(height_mm) if height_mm else None)
+            rel_id, picture = self.docx.part.get_or_add_image(io.BytesIO(data))
+            cx, cy = picture.scaled_dimensions(Mm(width_mm) if width_mm else None,
+                                               Mm(height_mm) if height_mm else None)
         except Exception as exc:  # python-docx raises several types for unreadable images
             self.warnings.append(
                 f"DOCX: picture {alt or 'without description'!r} could not be embedded "
                 f"({type(exc).__name__}); a placeholder was used")
             return None
+        # Our own shape-id counter: python-docx's part.new_pic_inline scans the whole document
+        # for ids on every picture, which makes a 300-photo book quadratic.
+        self._shape_id += 1
+        inline = CT_Inline.new_pic_inline(self._shape_id, rel_id, picture.filename, cx, cy)
         doc_pr = inline.docPr
         doc_pr.set("descr", alt)
         run = make(W + "r")
