@@ -19,34 +19,30 @@ and language tag (see :mod:`.docx_scripts`).  User text is never interpreted.
 from __future__ import annotations
 
 import copy
-import io
 from datetime import datetime, timezone
 
 import docx
 from docx.oxml.ns import qn
-from docx.oxml.shape import CT_Inline
 from docx.shared import Mm
 
 from . import docmodel as dm
-from .docx_ooxml import (PPR_ORDER, VAL, W, Bookmarks, field_begin, field_end, hyperlink, make,
-                         paragraph, ppr_of, set_child, set_page_break_before, set_theme_font_lang,
-                         set_update_fields, simple_field_runs, sub, watermark_run)
+from .docx_ooxml import (PPR_ORDER, VAL, W, Bookmarks, field_begin, field_end, hyperlink, paragraph,
+                         ppr_of, set_child, set_page_break_before, set_theme_font_lang,
+                         set_update_fields, sub)
+from .docx_pages import SECTION_FIELD, CoverAndPages
 from .docx_scripts import (CHINESE_FONT, KHMER_FONT, LANG_CHINESE, LANG_KHMER, LANG_LATIN,
                            LATIN_FONT, clean_text, text_runs)
-from .docx_styles import (COVER_FACT_ID, FACTS_TABLE_ID, GRID_TABLE_ID, HEADING_IDS,
-                          HYPERLINK_ID, MARKING_ID, MODEL_STYLES, NATIVE_CHAR_ID, STAMP_ID,
-                          SUBHEADING_IDS, TOC_IDS, Numbering, define_styles, hexcolour, mm_tw,
-                          set_num)
+from .docx_styles import (HEADING_IDS, HYPERLINK_ID, MODEL_STYLES, NATIVE_CHAR_ID,
+                          SUBHEADING_IDS, TOC_IDS, Numbering, define_styles, mm_tw, set_num)
+from .docx_tables import PLACEHOLDER_PHOTO, Sink, TablesAndPictures
 from .theme import Theme
 
-__all__ = ["write_docx", "LATIN_FONT", "KHMER_FONT", "CHINESE_FONT", "PAPER_MM"]
+__all__ = ["write_docx", "LATIN_FONT", "KHMER_FONT", "CHINESE_FONT", "PAPER_MM", "TOC_INSTRUCTION",
+           "SECTION_FIELD", "PLACEHOLDER_PHOTO"]
 
 PAPER_MM = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 HEADER_DISTANCE_MM = 10.0
-PROFILE_GAP_MM = 5.0
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
-SECTION_FIELD = 'STYLEREF "Heading 1"'
-PLACEHOLDER_PHOTO = "Photo not available"
 
 
 def write_docx(document: dm.Document, out, theme: Theme | None = None) -> list[str]:
@@ -64,16 +60,7 @@ def _language(code: str) -> str:
     return {"en": LANG_LATIN, "km": LANG_KHMER, "zh": LANG_CHINESE}.get(code.lower(), code)
 
 
-class _Sink:
-    """Where blocks go: the document body (page breaks allowed) or a table cell."""
-
-    def __init__(self, append, width_tw: int, in_body: bool) -> None:
-        self.append = append
-        self.width_tw = width_tw
-        self.in_body = in_body
-
-
-class _Writer:
+class _Writer(TablesAndPictures, CoverAndPages):
     def __init__(self, document: dm.Document, theme: Theme) -> None:
         self.model = document
         self.theme = theme
@@ -88,7 +75,7 @@ class _Writer:
                                    bullet_num=self.numbering.bullet_num,
                                    points_num=self.numbering.points_num)
         self.bookmarks = Bookmarks()
-        self.body_sink = _Sink(self.final_sectpr.addprevious, self.text_width_tw, True)
+        self.body_sink = Sink(self.final_sectpr.addprevious, self.text_width_tw, True)
         self._break_pending = False
         self._at_page_top = True
         self._points_num: int | None = None
@@ -154,7 +141,7 @@ class _Writer:
                     for cell in row:
                         self._register_anchors(cell.paragraphs)
 
-    def _block(self, block, sink: _Sink) -> None:
+    def _block(self, block, sink: Sink) -> None:
         if not isinstance(block, dm.Paragraph) or block.style != "points":
             self._points_num = None
         if isinstance(block, dm.Paragraph):
@@ -179,7 +166,7 @@ class _Writer:
         else:
             self.warnings.append(f"DOCX: block of type {type(block).__name__} is not supported")
 
-    def _emit(self, element, sink: _Sink, *, wants_break: bool = False) -> None:
+    def _emit(self, element, sink: Sink, *, wants_break: bool = False) -> None:
         """Append a paragraph or table, honouring a pending page break (body only)."""
         if sink.in_body:
             if (self._break_pending or wants_break) and not self._at_page_top:
@@ -206,7 +193,7 @@ class _Writer:
                 out.extend(elements)
         return out
 
-    def _paragraph(self, para: dm.Paragraph, sink: _Sink) -> None:
+    def _paragraph(self, para: dm.Paragraph, sink: Sink) -> None:
         style_id = MODEL_STYLES.get(para.style, MODEL_STYLES["body"])[0]
         p = paragraph(style_id)
         p.extend(self._runs(para.runs, style_id))
@@ -227,13 +214,13 @@ class _Writer:
             self.bookmarks.wrap(p, anchor)
         return p
 
-    def _heading(self, heading: dm.Heading, sink: _Sink) -> None:
+    def _heading(self, heading: dm.Heading, sink: Sink) -> None:
         level = min(max(heading.level, 1), 3)
         style_id = (HEADING_IDS if heading.in_toc else SUBHEADING_IDS)[level]
         self._emit(self._heading_paragraph(style_id, heading.text, heading.anchor, heading.native),
                    sink)
 
-    def _section_start(self, section: dm.SectionStart, sink: _Sink) -> None:
+    def _section_start(self, section: dm.SectionStart, sink: Sink) -> None:
         if sink.in_body and section.new_page:
             if self._open_has_content:
                 self._close_section()
@@ -284,7 +271,7 @@ class _Writer:
                 entries.append((min(max(block.level, 1), 3), text, block.anchor))
         return entries
 
-    def _contents(self, marker: dm.ContentsMarker, sink: _Sink) -> None:
+    def _contents(self, marker: dm.ContentsMarker, sink: Sink) -> None:
         if sink.in_body and self._open_head == ("text", ""):
             self._open_head = ("text", marker.title or "Contents")
         title = paragraph("TOCHeading")
@@ -313,244 +300,3 @@ class _Writer:
         for p in paragraphs:
             self._emit(p, sink)
         self._break_pending = True
-
-    # --- tables ---------------------------------------------------------------------------------
-    def _table(self, table: dm.Table, sink: _Sink) -> None:
-        self._emit(self._table_element(table, sink.width_tw), sink)
-
-    def _table_element(self, table: dm.Table, width_tw: int):
-        columns = max((len(row) for row in table.rows), default=1) or 1
-        widths = list(table.widths) if len(table.widths) == columns else [1.0] * columns
-        total = sum(w for w in widths if w > 0) or 1.0
-        col_tw = [max(int(width_tw * max(w, 0) / total), 360) for w in widths]
-        grid_style = FACTS_TABLE_ID if table.kind == "facts" else GRID_TABLE_ID
-        header_rows = max(0, min(table.header_rows, len(table.rows)))
-        tbl = self._tbl(grid_style, col_tw, first_row=header_rows > 0)
-        for index, row in enumerate(table.rows):
-            cells = list(row) + [dm.Cell([]) for _ in range(columns - len(row))]
-            tr = sub(tbl, W + "tr")
-            if index < header_rows:
-                trpr = sub(tr, W + "trPr")
-                sub(trpr, W + "cantSplit")
-                sub(trpr, W + "tblHeader")
-            for cell, cell_tw in zip(cells, col_tw):
-                tc = self._tc(tr, cell_tw)
-                if index and index < header_rows:   # the style shades the first row only
-                    sub(tc.find(W + "tcPr"), W + "shd", {
-                        VAL: "clear", qn("w:color"): "auto",
-                        qn("w:fill"): hexcolour(self.theme.table_header_fill)})
-                cell_sink = _Sink(tc.append, cell_tw, False)
-                for para in cell.paragraphs:
-                    self._block(para, cell_sink)
-                self._close_cell(tc)
-        return tbl
-
-    def _tbl(self, style_id: str, col_tw: list[int], *, first_row: bool):
-        tbl = make(W + "tbl")
-        tblpr = sub(tbl, W + "tblPr")
-        sub(tblpr, W + "tblStyle").set(VAL, style_id)
-        sub(tblpr, W + "tblW", {qn("w:w"): str(sum(col_tw)), qn("w:type"): "dxa"})
-        sub(tblpr, W + "tblLayout").set(qn("w:type"), "fixed")
-        sub(tblpr, W + "tblLook", {VAL: "04A0" if first_row else "0400",
-                                    qn("w:firstRow"): "1" if first_row else "0",
-                                    qn("w:lastRow"): "0", qn("w:firstColumn"): "0",
-                                    qn("w:lastColumn"): "0", qn("w:noHBand"): "1",
-                                    qn("w:noVBand"): "1"})
-        grid = sub(tbl, W + "tblGrid")
-        for width in col_tw:
-            sub(grid, W + "gridCol").set(qn("w:w"), str(width))
-        return tbl
-
-    @staticmethod
-    def _tc(tr, width_tw: int):
-        tc = sub(tr, W + "tc")
-        tcpr = sub(tc, W + "tcPr")
-        sub(tcpr, W + "tcW", {qn("w:w"): str(width_tw), qn("w:type"): "dxa"})
-        return tc
-
-    @staticmethod
-    def _close_cell(tc) -> None:
-        """A cell must end with a paragraph (also after a nested table)."""
-        if tc[-1].tag != W + "p":
-            tc.append(paragraph())
-
-    # --- pictures -------------------------------------------------------------------------------
-    def _picture_run(self, data: bytes, width_mm: float | None, height_mm: float | None,
-                     alt: str):
-        """A run holding an inline picture, or None (and a warning) if it cannot be embedded."""
-        try:
-            rel_id, picture = self.docx.part.get_or_add_image(io.BytesIO(data))
-            cx, cy = picture.scaled_dimensions(Mm(width_mm) if width_mm else None,
-                                               Mm(height_mm) if height_mm else None)
-        except Exception as exc:  # python-docx raises several types for unreadable images
-            self.warnings.append(
-                f"DOCX: picture {alt or 'without description'!r} could not be embedded "
-                f"({type(exc).__name__}); a placeholder was used")
-            return None
-        # Our own shape-id counter: python-docx's part.new_pic_inline scans the whole document
-        # for ids on every picture, which makes a 300-photo book quadratic.
-        self._shape_id += 1
-        inline = CT_Inline.new_pic_inline(self._shape_id, rel_id, picture.filename, cx, cy)
-        doc_pr = inline.docPr
-        doc_pr.set("descr", alt)
-        run = make(W + "r")
-        sub(run, W + "drawing").append(inline)
-        return run
-
-    def _image_paragraph(self, image: dm.Image, sink: _Sink):
-        """A centred paragraph with the picture, or a framed placeholder table."""
-        run = None
-        if image.data is not None:
-            run = self._picture_run(image.data, image.width_mm, image.height_mm, image.alt)
-        if run is None:
-            return self._placeholder(image)
-        p = paragraph(align="center" if sink.in_body else None)
-        p.append(run)
-        return p
-
-    def _placeholder(self, image: dm.Image):
-        width_tw = mm_tw(image.width_mm or self.theme.photo_width_mm)
-        tbl = self._tbl(GRID_TABLE_ID, [width_tw], first_row=False)
-        tr = sub(tbl, W + "tr")
-        trpr = sub(tr, W + "trPr")
-        sub(trpr, W + "trHeight", {VAL: str(mm_tw(image.height_mm or image.width_mm * 1.25)),
-                                   qn("w:hRule"): "exact"})
-        tc = self._tc(tr, width_tw)
-        sub(tc.find(W + "tcPr"), W + "vAlign").set(VAL, "center")
-        style_id = MODEL_STYLES["placeholder"][0]
-        p = paragraph(style_id, align="center")
-        p.extend(self._runs([dm.Run(PLACEHOLDER_PHOTO)], style_id))
-        tc.append(p)
-        return tbl
-
-    def _image_block(self, image: dm.Image, sink: _Sink) -> None:
-        self._emit(self._image_paragraph(image, sink), sink)
-
-    def _profile(self, profile: dm.Profile, sink: _Sink) -> None:
-        photo_tw = mm_tw((profile.image.width_mm or self.theme.photo_width_mm) + PROFILE_GAP_MM)
-        photo_tw = min(photo_tw, sink.width_tw // 2)
-        facts_tw = sink.width_tw - photo_tw
-        tbl = self._tbl(FACTS_TABLE_ID, [photo_tw, facts_tw], first_row=False)
-        tr = sub(tbl, W + "tr")
-        sub(sub(tr, W + "trPr"), W + "cantSplit")     # photo and facts stay on one page
-        photo_cell = self._tc(tr, photo_tw)
-        photo_cell.append(self._image_paragraph(profile.image, _Sink(None, photo_tw, False)))
-        self._close_cell(photo_cell)
-        facts_cell = self._tc(tr, facts_tw)
-        facts_sink = _Sink(facts_cell.append, facts_tw, False)
-        for block in profile.facts:
-            self._block(block, facts_sink)
-        self._close_cell(facts_cell)
-        self._emit(tbl, sink)
-
-    # --- cover ----------------------------------------------------------------------------------
-    def _styled(self, style_id: str, text: str, **kw):
-        p = paragraph(style_id, **kw)
-        p.extend(self._runs([dm.Run(text)], style_id))
-        return p
-
-    def _cover(self, cover: dm.Cover) -> None:
-        if self._has_cover:
-            self.warnings.append("DOCX: a second cover was ignored")
-            return
-        self._has_cover = True
-        add = self.body_sink.append
-        logo = cover.logo or self.theme.logo
-        if logo:
-            run = self._picture_run(logo, None, 25.0, "Logo")
-            if run is not None:
-                p = paragraph(align="center")
-                p.append(run)
-                add(p)
-        title = self._styled("Title", cover.title)
-        sub(title.find(W + "pPr"), W + "spacing").set(qn("w:before"), str(20 * 110))
-        add(title)
-        if cover.subtitle:
-            add(self._styled("Subtitle", cover.subtitle))
-        if cover.facts:
-            label_id = MODEL_STYLES["label"][0]
-            table = dm.Table(rows=[[dm.Cell([dm.Paragraph([dm.Run(label)], style="label")]),
-                                    dm.Cell([dm.Paragraph([dm.Run(value)], style="body")])]
-                                   for label, value in cover.facts],
-                             header_rows=0, widths=[0.3, 0.7], kind="facts")
-            tbl = self._table_element(table, self.text_width_tw)
-            for p in tbl.iter(W + "p"):       # cover facts in the cover's own larger style
-                pstyle = p.find(f"{W}pPr/{W}pStyle")
-                if pstyle is not None and pstyle.get(VAL) != label_id:
-                    pstyle.set(VAL, COVER_FACT_ID)
-            add(tbl)
-        if cover.stamp:
-            add(self._styled(STAMP_ID, cover.stamp))
-        # The cover is its own section: no page number, markings in its header and footer.
-        if self._open_has_content:
-            self._close_section()
-        self._open_head = ("cover", "")
-        self._open_has_content = True
-        self._close_section()
-
-    # --- headers and footers --------------------------------------------------------------------
-    def _marking_text(self) -> str:
-        parts = ["DRAFT"] if self.model.draft else []
-        if self.model.classification:
-            parts.append(self.model.classification)
-        return "  \u00b7  ".join(parts)
-
-    def _headers_and_footers(self) -> None:
-        heads = [*self._section_heads, self._open_head]
-        sections = list(self.docx.sections)
-        assert len(sections) == len(heads), (len(sections), heads)
-        marking = self._marking_text()
-        footer_defined = False
-        for number, (section, (kind, text)) in enumerate(zip(sections, heads)):
-            if kind == "cover":
-                if marking:
-                    self._fill(section.header, [self._header_marking(marking, number)])
-                    self._fill(section.footer, [self._styled(MARKING_ID, marking)])
-                continue
-            header = [self._header_marking(marking, number)] if marking else []
-            header.append(self._running_header(kind, text))
-            self._fill(section.header, header)
-            if not footer_defined:         # later sections inherit it (linked to previous)
-                self._fill(section.footer, self._footer(marking))
-                footer_defined = True
-
-    def _running_header(self, kind: str, text: str):
-        """Short title on the left, the current section on the right, a rule below."""
-        running = paragraph("Header")
-        sub(running.find(W + "pPr"), W + "pBdr").append(make(W + "bottom", {
-            VAL: "single", qn("w:sz"): "4", qn("w:space"): "3",
-            qn("w:color"): hexcolour(self.theme.primary)}))
-        running.extend(self._runs([dm.Run(self.model.short_title or self.model.title)], "Header"))
-        running.extend(self._runs([dm.Run("\t\t")], "Header"))
-        if kind == "field":
-            running.extend(simple_field_runs(SECTION_FIELD, text))
-        elif text:
-            running.extend(self._runs([dm.Run(text)], "Header"))
-        return running
-
-    def _footer(self, marking: str) -> list:
-        page = paragraph("Footer", align="center")
-        page.extend(self._runs([dm.Run("Page ")], "Footer"))
-        page.extend(simple_field_runs("PAGE", "1"))
-        page.extend(self._runs([dm.Run(" of ")], "Footer"))
-        page.extend(simple_field_runs("NUMPAGES", "1"))
-        footer = [page]
-        if marking:
-            footer.append(self._styled(MARKING_ID, marking))
-        return footer
-
-    def _header_marking(self, marking: str, number: int):
-        p = self._styled(MARKING_ID, marking)
-        if self.model.draft:
-            p.append(watermark_run("DRAFT", self.theme.heading_font, 2049 + number))
-        return p
-
-    @staticmethod
-    def _fill(header_footer, paragraphs) -> None:
-        header_footer.is_linked_to_previous = False
-        element = header_footer.part.element
-        for child in list(element):
-            element.remove(child)
-        element.extend(paragraphs)
-        if not paragraphs:
-            element.append(paragraph())
