@@ -159,6 +159,7 @@ class Bookmarks:
 
     def __init__(self) -> None:
         self._names: dict[str, str] = {}
+        self._placed: set[str] = set()
         self._next_id = 1
 
     def name(self, anchor: str) -> str:
@@ -173,7 +174,13 @@ class Bookmarks:
         return anchor is not None and anchor in self._names
 
     def wrap(self, p, anchor: str) -> None:
-        """Put a bookmark named for ``anchor`` around the content of paragraph ``p``."""
+        """Put a bookmark named for ``anchor`` around the content of paragraph ``p``.
+
+        An anchor used twice is bookmarked at its first place only (names must be unique).
+        """
+        if anchor in self._placed:
+            return
+        self._placed.add(anchor)
         start = make(W + "bookmarkStart")
         start.set(qn("w:id"), str(self._next_id))
         start.set(qn("w:name"), self.name(anchor))

@@ -31,6 +31,8 @@ class Sink:
 class TablesAndPictures:
     # --- tables ---------------------------------------------------------------------------------
     def _table(self, table: dm.Table, sink: Sink) -> None:
+        if not any(table.rows):          # Word rejects a table without rows
+            return
         self._emit(self._table_element(table, sink.width_tw), sink)
 
     def _table_element(self, table: dm.Table, width_tw: int):
@@ -116,7 +118,11 @@ class TablesAndPictures:
         """A centred paragraph with the picture, or a framed placeholder table."""
         run = None
         if image.data is not None:
-            run = self._picture_run(image.data, image.width_mm, image.height_mm, image.alt)
+            width, height = image.width_mm, image.height_mm
+            limit = sink.width_tw * 25.4 / 1440
+            if width and width > limit:      # never wider than the column it sits in
+                height, width = (height * limit / width if height else None), limit
+            run = self._picture_run(image.data, width, height, image.alt)
         if run is None:
             return self._placeholder(image)
         p = paragraph(align="center" if sink.in_body else None)

@@ -261,14 +261,17 @@ class _Writer(TablesAndPictures, CoverAndPages):
         return p
 
     # --- contents -------------------------------------------------------------------------------
-    def _toc_entries(self) -> list[tuple[int, str, str | None]]:
+    def _toc_entries(self, blocks=None) -> list[tuple[int, str, str | None]]:
+        """What Word's TOC field lists: every Heading 1-3 paragraph, in order."""
         entries = []
-        for block in self.model.blocks:
+        for block in self.model.blocks if blocks is None else blocks:
             if isinstance(block, dm.SectionStart):
                 entries.append((1, block.title, block.anchor))
             elif isinstance(block, dm.Heading) and block.in_toc:
                 text = block.text + ("  " + block.native if block.native else "")
                 entries.append((min(max(block.level, 1), 3), text, block.anchor))
+            elif isinstance(block, dm.Profile):
+                entries.extend(self._toc_entries(block.facts))
         return entries
 
     def _contents(self, marker: dm.ContentsMarker, sink: Sink) -> None:
