@@ -78,13 +78,27 @@ class Library:
         path = Path(path) if path is not None else default_library_path()
         if path.is_dir():
             raise StoreError(f"{path} is a folder; name the library file, e.g. {path / 'library.json'}")
+        from .conversion import needs_recovery, recover_conversion
+        from .journal_storage import LibraryFiles
+        from .unlock import check_codec_fits
+        files = LibraryFiles(path)
         lock = None
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-            from .journal_storage import LibraryFiles
-            lock = WriterLock(LibraryFiles(path).lock, path)
+            lock = WriterLock(files.lock, path)
             lock.acquire()
+        elif needs_recovery(files):
+            # An interrupted encryption change: finish (or undo) it first, if no one writes.
+            recovery_lock = WriterLock(files.lock, path)
+            recovery_lock.acquire()
+            try:
+                recover_conversion(files)
+            finally:
+                recovery_lock.release()
         try:
+            if lock is not None:
+                recover_conversion(files)
+            check_codec_fits(path, codec)
             storage = JournalStorage(path, read_only=read_only, codec=codec)
         except BaseException:
             if lock:
