@@ -67,6 +67,8 @@ def open_cli_library(args, path: Path, *, read_only: bool):
 def library_codec(args, path: Path):
     """The codec for store-level tools (restore-backup): None for a plain library."""
     from .store import is_encrypted
+    from .store.conversion import finish_interrupted_conversion
+    finish_interrupted_conversion(path)
     if not is_encrypted(path):
         return None
     from .store.crypto import EncryptedCodec

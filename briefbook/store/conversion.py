@@ -137,6 +137,26 @@ def recover_conversion(files: LibraryFiles) -> None:
         fsync_dir(files.main.parent)
 
 
+def finish_interrupted_conversion(path: str | Path) -> None:
+    """Before reading the key of a library: finish or undo an interrupted conversion.
+
+    Needs the writer lock; if another process holds it, that process already did this.
+    """
+    from .lock import LibraryLockedError
+    files = LibraryFiles(Path(path))
+    if not needs_recovery(files):
+        return
+    lock = WriterLock(files.lock, files.main)
+    try:
+        lock.acquire()
+    except LibraryLockedError:
+        return
+    try:
+        recover_conversion(files)
+    finally:
+        lock.release()
+
+
 # -- conversion --------------------------------------------------------------------------
 def _check_alone(files: LibraryFiles) -> None:
     """The media folder is shared by every library in a folder; convert only a lone library."""
@@ -268,6 +288,7 @@ def _convert(path: Path, old, new, key_bytes: bytes | None) -> ConversionReport:
 def encrypt_library(path: str | Path, passphrase: str) -> ConversionReport:
     """Encrypt a plain library (or create an empty encrypted one) under *passphrase*."""
     from .crypto import EncryptedCodec, KeyFile, check_new_passphrase
+    finish_interrupted_conversion(path)
     if is_encrypted(path):
         raise StoreError(f"The library {path} is already encrypted.")
     check_new_passphrase(passphrase)
@@ -279,6 +300,7 @@ def encrypt_library(path: str | Path, passphrase: str) -> ConversionReport:
 def decrypt_library(path: str | Path, passphrase: str) -> ConversionReport:
     """Turn an encrypted library back into a plain one (its files become readable)."""
     from .crypto import EncryptedCodec
+    finish_interrupted_conversion(path)
     if not is_encrypted(path):
         raise StoreError(f"The library {path} is not encrypted.")
     old = EncryptedCodec.unlock(Path(path), passphrase)
@@ -298,6 +320,8 @@ def change_passphrase(path: str | Path, old_passphrase: str, new_passphrase: str
     """
     from .crypto import EncryptedCodec, KeyFile, check_new_passphrase
     path = Path(path)
+    if library is None:
+        finish_interrupted_conversion(path)
     if not is_encrypted(path):
         raise StoreError(f"The library {path} is not encrypted.")
     check_new_passphrase(new_passphrase)

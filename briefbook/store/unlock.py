@@ -63,7 +63,10 @@ def open_library(path: str | Path | None = None, passphrase: str | None = None,
     """
     from .library import Library, default_library_path
 
+    from .conversion import finish_interrupted_conversion
+
     path = Path(path) if path is not None else default_library_path()
+    finish_interrupted_conversion(path)
     if not is_encrypted(path):
         return Library.open(path, read_only=read_only)
     from .crypto import EncryptedCodec, PassphraseRequiredError
