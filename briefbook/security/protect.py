@@ -82,6 +82,8 @@ def protect_pdf(path: str | Path, password: str, *, dest: str | Path | None = No
                 if pdf.is_encrypted:
                     raise ProtectError(f"{source} is already encrypted")
                 pdf.save(tmp, encryption=encryption)
+        except pikepdf.PasswordError:
+            raise ProtectError(f"{source} is already encrypted") from None
         except pikepdf.PdfError as exc:
             raise ProtectError(f"{source} is not a PDF that can be protected ({exc})") from None
         _commit(tmp, target, source)
