@@ -18,10 +18,12 @@ import io
 import re
 import warnings
 from pathlib import Path
-
-from PIL import Image, ImageOps
+from typing import TYPE_CHECKING
 
 from .atomic import atomic_write
+
+if TYPE_CHECKING:
+    from PIL import Image as _PILImage
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png"}
 MEDIA_NAME = re.compile(r"^[0-9a-f]{64}\.(jpg|png)$")
@@ -46,8 +48,10 @@ def _sniff(data: bytes) -> str:
     return "unknown"
 
 
-def _decode(data: bytes, label: str) -> Image.Image:
+def _decode(data: bytes, label: str) -> "_PILImage.Image":
     """Open *data* as JPEG/PNG only, check its size, decode every pixel; caller closes."""
+    from PIL import Image  # imported on first use: keeps start-up fast
+
     if len(data) > MAX_PHOTO_BYTES:
         raise PhotoError(f"{label} is too large ({len(data) // 1_000_000} MB; at most "
                          f"{MAX_PHOTO_BYTES // 1_000_000} MB)")
@@ -95,6 +99,8 @@ def reencode_image(data: bytes, max_px: int = 1600, label: str = "photo") -> byt
     own format with no metadata at all (no EXIF/GPS, no text chunks, no
     profile).  Raises :class:`PhotoError`.
     """
+    from PIL import Image, ImageOps
+
     with _decode(data, label) as source:
         fmt = source.format
         icc = source.info.get("icc_profile")
@@ -118,7 +124,7 @@ def reencode_image(data: bytes, max_px: int = 1600, label: str = "photo") -> byt
     return out.getvalue()
 
 
-def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
+def _to_srgb(image, icc: bytes):
     try:
         from PIL import ImageCms
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
