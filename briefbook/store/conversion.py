@@ -163,13 +163,15 @@ def _check_alone(files: LibraryFiles) -> None:
     folder = files.main.parent
     own = {files.journal.name, files.lock.name, files.key.name}
     for sibling in folder.iterdir():
-        if sibling.name in own or sibling.name.endswith(STAGED):
+        if sibling.name in own or not sibling.is_file():
             continue
         for suffix in (".journal", ".lock", ".key"):
-            if sibling.name.endswith(suffix) and sibling.is_file():
+            other = sibling.name[:-len(suffix)]
+            # another library's journal or lock, or the key beside another library's file
+            if sibling.name.endswith(suffix) and (suffix != ".key" or (folder / other).is_file()):
                 raise StoreError(f"{files.main} shares its folder (and its photos) with another "
-                                 f"library ({sibling.name[:-len(suffix)]}); move it to a folder of "
-                                 "its own first. Nothing was changed.")
+                                 f"library ({other}); move it to a folder of its own first. "
+                                 "Nothing was changed.")
     if files.media.is_dir():
         for item in files.media.iterdir():
             if item.name.startswith(".") and item.name.endswith(".tmp"):
