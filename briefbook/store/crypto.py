@@ -38,7 +38,6 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from .atomic import atomic_write
 from .codec import SEALED_MAGIC, CodecError
 from .errors import StoreError
 
@@ -251,9 +250,6 @@ class KeyFile:
                                "missing; put back the copy that belongs with it.") from None
         return cls.from_bytes(data, path)
 
-    def write(self, path: Path) -> None:
-        atomic_write(Path(path), self.to_bytes())
-
 
 class EncryptedCodec:
     """Seals with AES-256-GCM under subkeys of the library's data key."""
@@ -329,18 +325,6 @@ class EncryptedCodec:
         return hmac.new(self._name_key, data, sha256).hexdigest()
 
 
-def create_key_file(main: Path, passphrase: str) -> EncryptedCodec:
-    """A new data key for *main*, wrapped under *passphrase* into ``<main>.key``."""
-    check_new_passphrase(passphrase)
-    codec, data_key = EncryptedCodec.generate()
-    KeyFile.create(passphrase, data_key).write(key_file_path(main))
-    return codec
-
-
-def is_sealed(data: bytes) -> bool:
-    return data.startswith(SEALED_MAGIC)
-
-
 __all__ = ["CryptoError", "EncryptedCodec", "KeyFile", "KeyFileError", "PassphraseRequiredError",
            "StoreError", "TamperedError", "WeakPassphraseError", "WrongPassphraseError",
-           "create_key_file", "key_file_path"]
+           "check_new_passphrase", "key_file_path"]
