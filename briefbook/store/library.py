@@ -29,6 +29,7 @@ from ..search import Hit, SearchIndex
 from .journal_storage import JournalStorage, StoreError
 from .lock import WriterLock
 from .media import MediaStore
+from .unlock import settle_before_open
 
 BOOKS_TABLE = "books"
 ALL_TABLES = {**TABLES, "book": BOOKS_TABLE}
@@ -78,27 +79,14 @@ class Library:
         path = Path(path) if path is not None else default_library_path()
         if path.is_dir():
             raise StoreError(f"{path} is a folder; name the library file, e.g. {path / 'library.json'}")
-        from .conversion import needs_recovery, recover_conversion
-        from .journal_storage import LibraryFiles
-        from .unlock import check_codec_fits
-        files = LibraryFiles(path)
         lock = None
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-            lock = WriterLock(files.lock, path)
+            from .journal_storage import LibraryFiles
+            lock = WriterLock(LibraryFiles(path).lock, path)
             lock.acquire()
-        elif needs_recovery(files):
-            # An interrupted encryption change: finish (or undo) it first, if no one writes.
-            recovery_lock = WriterLock(files.lock, path)
-            recovery_lock.acquire()
-            try:
-                recover_conversion(files)
-            finally:
-                recovery_lock.release()
         try:
-            if lock is not None:
-                recover_conversion(files)
-            check_codec_fits(path, codec)
+            settle_before_open(path, codec, have_lock=lock is not None)
             storage = JournalStorage(path, read_only=read_only, codec=codec)
         except BaseException:
             if lock:

@@ -42,6 +42,29 @@ def is_encrypted(path: str | Path) -> bool:
         return False
 
 
+def settle_before_open(path: Path, codec, *, have_lock: bool) -> None:
+    """Called by :meth:`Library.open` before reading anything.
+
+    Finishes (or undoes) an interrupted encryption change — under the writer
+    lock the caller holds, or one taken just for that — then refuses a codec
+    that does not fit the library's form.
+    """
+    from .conversion import needs_recovery, recover_conversion
+    from .lock import WriterLock
+
+    files = LibraryFiles(Path(path))
+    if have_lock:
+        recover_conversion(files)
+    elif needs_recovery(files):
+        lock = WriterLock(files.lock, files.main)
+        lock.acquire()
+        try:
+            recover_conversion(files)
+        finally:
+            lock.release()
+    check_codec_fits(path, codec)
+
+
 def check_codec_fits(path: Path, codec) -> None:
     """Refuse to open an encrypted library without its key, or a plain one with a key."""
     encrypted = is_encrypted(path)
