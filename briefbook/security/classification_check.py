@@ -8,8 +8,9 @@ list is empty (CLI) or the user explicitly confirms (GUI, via
 :func:`check_export_allowed` with ``confirmed=True``).
 
 Besides the book's own items, records an item pulls onto the page are checked
-too (``via`` names the item): an event's participants and partnerships (their
-names are printed with it) and the events in an official's engagement history.
+too (``via`` names the item), matching what ``export/compose.py`` prints: an
+event's participants and partnerships (their names are printed with it) and the
+events an official's "Previous meetings" lists (those up to the book's date).
 No Qt here.
 """
 from __future__ import annotations
@@ -61,7 +62,8 @@ def book_level(book) -> int:
     return _level(book.classification)
 
 
-def _related(library, record) -> list:
+def _related(library, record, book) -> list:
+    """Records printed with *record*: as the export composes it (``export/compose.py``)."""
     kind = record.KIND
     found = []
     if kind == "event":
@@ -69,8 +71,10 @@ def _related(library, record) -> list:
             found.append(library.get(f"official:{official_id}"))
         for partnership_id in record.partnerships:
             found.append(library.get(f"partnership:{partnership_id}"))
-    elif kind == "official":
-        found.extend(library.events_with(record.id))
+    elif kind == "official":   # "Previous meetings": events up to the book's date
+        found.extend(e for e in library.events_with(record.id)
+                     if book.date is None or e.start is None
+                     or e.start.first_day() <= book.date.last_day())
     return [r for r in found if r is not None]
 
 
@@ -96,7 +100,7 @@ def items_above_marking(book, library, *, related: bool = True) -> list[MarkingP
         consider(item)
     if related:
         for item in items:
-            for record in _related(library, item):
+            for record in _related(library, item, book):
                 consider(record, via=item)
     return problems
 

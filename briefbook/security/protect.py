@@ -136,6 +136,7 @@ def export_protected(write: Callable[[Path], T], out: str | Path, password: str)
     """
     out = Path(out)
     _check_password(password)
+    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = _temp_beside(out, suffix=out.suffix)
     try:
         result = write(tmp)

@@ -47,6 +47,17 @@ def test_official_items_bring_their_engagement_history(library):
         == "official:quiet-person"
 
 
+def test_meetings_after_the_book_date_are_not_printed_so_not_flagged(library):
+    from briefbook.model import PartialDate
+    library.put(Event(id="later", title="Later Meeting", start=PartialDate(2030, 1, 1),
+                      participants=["open-person"], classification="SECRET"))
+    trip = book("OFFICIAL", "official:open-person")
+    trip.start = PartialDate(2024, 5, 9)
+    assert items_above_marking(trip, library) == []
+    trip.start = None                 # no date: every meeting is printed
+    assert [p.ref for p in items_above_marking(trip, library)] == ["event:later"]
+
+
 def test_a_book_marked_high_enough_passes(library):
     assert items_above_marking(book("SECRET", "event:backchannel", "official:quiet-person"),
                                library) == []
