@@ -171,3 +171,36 @@ def test_build_refuses_a_book_marked_lower_than_an_item(tmp_path, capsys, sample
     assert code == 1
     assert "event:2024-05-30th-asean-china-soc" in err and "marked SECRET" in err
     assert "RESTRICTED" in err and not out.exists()
+
+
+@needs_export
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_protected_build_from_an_encrypted_library_leaves_no_plaintext(tmp_path, capsys, sample_db,
+                                                                       monkeypatch):
+    import tempfile
+    canary = "CANARY-5d1e-build-path"
+    temp_folder = tmp_path / "tmp"
+    temp_folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp_folder))
+    monkeypatch.setenv("TMPDIR", str(temp_folder))
+    with open_library(sample_db) as lib:
+        official = lib.get("official:kung-phoak")
+        official.biography = [*official.biography, f"{canary} in the biography"]
+        lib.put(official)
+    first = secret_file(tmp_path, "first.txt", PASS)
+    password = secret_file(tmp_path, "export.txt", PASSWORD)
+    assert run(capsys, "--db", sample_db, "--passphrase-file", first, "encrypt")[0] == 0
+    out_dir = tmp_path / "out"
+    for name in ("book.pdf", "book.docx"):
+        code, _, err = run(capsys, "--db", sample_db, "--passphrase-file", first, "build",
+                           "asean-china-som-2024", "-o", out_dir / name, "--password-file", password)
+        assert code == 0, err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["book.docx", "book.pdf"]
+    for folder in (sample_db.parent, temp_folder, out_dir):
+        for item in folder.rglob("*"):
+            if item.is_file():
+                data = item.read_bytes()
+                assert canary.encode() not in data and canary.encode("utf-16-le") not in data, item
+    text = subprocess.run(["pdftotext", "-upw", PASSWORD, str(out_dir / "book.pdf"), "-"],
+                          capture_output=True, text=True).stdout
+    assert canary in text
