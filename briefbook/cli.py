@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="the library's main file (default: BRIEFBOOK_DB or the user data folder)")
     parser.add_argument("--read-only", action="store_true",
                         help="open the library without taking the writer lock")
+    parser.add_argument("--passphrase-file", metavar="FILE", type=Path,
+                        help="the passphrase of an encrypted library, in FILE (or set "
+                             "BRIEFBOOK_PASSPHRASE); for 'encrypt', the passphrase to set")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="merge a pack (.bbpack or pack.json) into the library")
@@ -54,14 +57,28 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="OUT.pdf or OUT.docx")
     p.add_argument("--paper", choices=["A4", "Letter"])
     p.add_argument("--draft", action="store_true", help="add a DRAFT watermark")
+    p.add_argument("--password-file", metavar="FILE", type=Path,
+                   help="protect the file with the password in FILE (AES-256)")
 
     sub.add_parser("sample", help="load the bundled sample library into this library")
     sub.add_parser("restore-backup", help="replace a damaged library with its newest valid backup")
+
+    sub.add_parser("encrypt", help="encrypt the library under the passphrase (--passphrase-file)")
+    sub.add_parser("decrypt", help="store an encrypted library unencrypted again")
+    p = sub.add_parser("change-passphrase", help="set a new passphrase for an encrypted library")
+    p.add_argument("--new-passphrase-file", metavar="FILE", type=Path, required=True)
+    p.add_argument("--rekey", action="store_true",
+                   help="also re-encrypt everything under a new key (slower)")
     return parser
 
 
+def _library_path(args) -> Path:
+    from .store import default_library_path
+    return args.db if args.db is not None else default_library_path()
+
+
 def _open_library(args, *, read_only: bool | None = None):
-    from .store import Library
+    from .cli_secrets import open_cli_library
 
     path = args.db
     first_start = False
@@ -72,10 +89,12 @@ def _open_library(args, *, read_only: bool | None = None):
     if first_start:
         # The very first start on the default library opens on real content.
         from .sample import load_sample
+        from .store import Library
         with Library.open(path) as library:
             if library.is_empty:
                 load_sample(library)
-    return Library.open(path, read_only=args.read_only if read_only is None else read_only)
+    return open_cli_library(args, _library_path(args),
+                            read_only=args.read_only if read_only is None else read_only)
 
 
 def _label(record) -> str:
@@ -138,9 +157,9 @@ def cmd_build(args) -> int:
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".docx"):
         raise UserError(f"{args.output}: the output must end in .pdf or .docx")
+    from .cli_secrets import build_guarded
     with _open_library(args, read_only=True) as library:
-        result = export_book(library, args.book_id, args.output, paper=args.paper,
-                             draft=args.draft or None)
+        result = build_guarded(args, library, export_book)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Wrote {args.output}")
@@ -161,14 +180,22 @@ def cmd_restore_backup(args) -> int:
     if path is None:
         from .store import default_library_path
         path = default_library_path()
-    backup = restore_newest_backup(path)
+    from .cli_secrets import library_codec
+    backup = restore_newest_backup(path, library_codec(args, path))
     print(f"Restored {path} from {backup}")
+    return 0
+
+
+def cmd_encryption(args) -> int:
+    from .cli_secrets import run_encryption_command
+    print(run_encryption_command(args, _library_path(args)))
     return 0
 
 
 COMMANDS = {"import": cmd_import, "export-pack": cmd_export_pack, "list": cmd_list,
             "search": cmd_search, "build": cmd_build, "sample": cmd_sample,
-            "restore-backup": cmd_restore_backup}
+            "restore-backup": cmd_restore_backup, "encrypt": cmd_encryption,
+            "decrypt": cmd_encryption, "change-passphrase": cmd_encryption}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,7 @@ from tinydb.storages import Storage
 
 from .atomic import atomic_write, fsync_dir
 from .codec import CodecError, PlainCodec
+from .errors import StoreError
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
@@ -35,10 +36,6 @@ KEEP_BACKUPS = 5
 
 # Migrations: {from_version: function(data) -> data at from_version + 1}
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
-
-
-class StoreError(Exception):
-    """Base for store failures that deserve a clear message to the user."""
 
 
 class CorruptLibraryError(StoreError):
@@ -75,6 +72,7 @@ class LibraryFiles:
         self.backups = folder / f"{stem}.backups"
         self.media = folder / "media"
         self.lock = folder / f"{stem}.lock"
+        self.key = folder / f"{stem}.key"
 
     def list_backups(self) -> list[Path]:
         """Backups, newest first."""
@@ -108,9 +106,9 @@ class JournalStorage(Storage):
     # -- loading ---------------------------------------------------------------
     def _decode_snapshot(self, raw: bytes, path: Path) -> dict:
         try:
-            data = orjson.loads(self.codec.open(raw))
-        except CodecError:
-            raise
+            data = orjson.loads(self.codec.open(raw, "snapshot"))
+        except CodecError as exc:
+            raise exc.for_file(path, self.newest_valid_backup()) from None
         except (orjson.JSONDecodeError, ValueError) as exc:
             raise CorruptLibraryError(path, f"not valid JSON: {exc}", self.newest_valid_backup()) from None
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
@@ -153,7 +151,10 @@ class JournalStorage(Storage):
             if newline == -1:  # torn tail: this commit was never acknowledged
                 break
             line = raw[offset:newline]
-            entry = self._decode_line(line)
+            try:
+                entry = self._decode_line(line)
+            except CodecError as exc:
+                raise exc.for_file(path, self.newest_valid_backup()) from None
             if entry is None:
                 if raw.find(b"\n", newline + 1) == -1 and newline + 1 >= len(raw):
                     break  # a damaged last line is a torn write, not corruption
@@ -269,7 +270,7 @@ class JournalStorage(Storage):
             return  # the snapshot on disk is already current
         self._data.setdefault(META_TABLE, {}).setdefault("1", {}).update(
             {"schema": SCHEMA_VERSION, "seq": self._seq})
-        payload = self.codec.seal(orjson.dumps(self._data))
+        payload = self.codec.seal(orjson.dumps(self._data), "snapshot")
         main = self.files.main
         main.parent.mkdir(parents=True, exist_ok=True)
         if main.exists() and self._snapshot_seq != self._seq:
@@ -303,7 +304,7 @@ class JournalStorage(Storage):
     def newest_valid_backup(self) -> Path | None:
         for candidate in self.files.list_backups():
             try:
-                data = orjson.loads(self.codec.open(candidate.read_bytes()))
+                data = orjson.loads(self.codec.open(candidate.read_bytes(), "snapshot"))
                 if isinstance(data, dict):
                     return candidate
             except Exception:

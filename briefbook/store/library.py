@@ -29,6 +29,7 @@ from ..search import Hit, SearchIndex
 from .journal_storage import JournalStorage, StoreError
 from .lock import WriterLock
 from .media import MediaStore
+from .unlock import settle_before_open
 
 BOOKS_TABLE = "books"
 ALL_TABLES = {**TABLES, "book": BOOKS_TABLE}
@@ -85,6 +86,7 @@ class Library:
             lock = WriterLock(LibraryFiles(path).lock, path)
             lock.acquire()
         try:
+            settle_before_open(path, codec, have_lock=lock is not None)
             extra = {"compact_bytes": compact_bytes} if compact_bytes else {}
             storage = JournalStorage(path, read_only=read_only, codec=codec, **extra)
         except BaseException:

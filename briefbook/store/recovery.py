@@ -20,7 +20,7 @@ def newest_valid_backup(files: LibraryFiles, codec=None) -> Path | None:
     for candidate in files.list_backups():
         try:
             data = candidate.read_bytes()
-            data = codec.open(data) if codec else data
+            data = codec.open(data, "snapshot") if codec else data
             if isinstance(orjson.loads(data), dict):
                 return candidate
         except Exception:

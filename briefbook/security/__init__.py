@@ -1,0 +1,1 @@
+"""Security helpers with no Qt: protected exports, classification checks."""
