@@ -68,6 +68,12 @@ class TablesAndPictures:
         sub(tblpr, W + "tblStyle").set(VAL, style_id)
         sub(tblpr, W + "tblW", {qn("w:w"): str(sum(col_tw)), qn("w:type"): "dxa"})
         sub(tblpr, W + "tblLayout").set(qn("w:type"), "fixed")
+        if style_id == FACTS_TABLE_ID:
+            # Label/value and photo/facts tables line up with the text: no cell padding at
+            # the sides.  The style says so too; LibreOffice only reads it from the table.
+            mar = sub(tblpr, W + "tblCellMar")
+            sub(mar, W + "left", {qn("w:w"): "0", qn("w:type"): "dxa"})
+            sub(mar, W + "right", {qn("w:w"): "113", qn("w:type"): "dxa"})
         sub(tblpr, W + "tblLook", {VAL: "04A0" if first_row else "0400",
                                     qn("w:firstRow"): "1" if first_row else "0",
                                     qn("w:lastRow"): "0", qn("w:firstColumn"): "0",
