@@ -145,8 +145,8 @@ _STYLE_HEAD = ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hi
                "personalCompose", "personalReply", "rsid")
 
 
-def _style(styles, style_id: str, name: str, kind: str = "paragraph", based_on: str | None = "Normal",
-           next_id: str | None = None, priority: int | None = None, quick: bool = False):
+def _style(styles, style_id: str, name: str, kind: str = "paragraph",
+           based_on: str | None = "Normal", next_id: str | None = None, priority: int | None = None, quick: bool = False):
     """Find or create a style and strip its formatting, ready to be described afresh."""
     found = styles.xpath(f'w:style[@w:styleId="{style_id}"]')
     if found:

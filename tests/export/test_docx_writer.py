@@ -414,7 +414,8 @@ def test_khmer_size_matches_heading(written):
     heading = next(p for p in document.paragraphs
                    if p.style.name == "Heading 2" and p.text == f"PRAK Sokhonn  {KHMER_NAME}")
     khmer = [r for r in heading._p.iter(W + "r") if r.find(f"{W}rPr/{W}cs") is not None]
-    assert khmer[0].find(f"{W}rPr/{W}szCs").get(qn("w:val")) == str(int(Theme().heading_sizes[1] * 2))
+    expected = str(int(Theme().heading_sizes[1] * 2))
+    assert khmer[0].find(f"{W}rPr/{W}szCs").get(qn("w:val")) == expected
 
 
 def test_chinese_runs_use_east_asian_slot(written):
