@@ -247,6 +247,8 @@ def test_cover_section_unnumbered_and_body_headers(written):
     assert cover_fields == []                                  # no page number on the cover
     assert "RESTRICTED" in "".join(p.text for p in cover.header.paragraphs)
     assert "RESTRICTED" in "".join(p.text for p in cover.footer.paragraphs)
+    cover_marking = [p for p in document.paragraphs if p.style.name == "Brief Cover Marking"]
+    assert [p.text for p in cover_marking] == ["RESTRICTED"]
     for section in (contents, *book_sections):
         header_text = "\n".join(p.text for p in section.header.paragraphs)
         footer_text = "\n".join(p.text for p in section.footer.paragraphs)
