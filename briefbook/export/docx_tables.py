@@ -114,6 +114,8 @@ class TablesAndPictures:
         # for ids on every picture, which makes a 300-photo book quadratic.
         self._shape_id += 1
         inline = CT_Inline.new_pic_inline(self._shape_id, rel_id, picture.filename, cx, cy)
+        for side in ("distT", "distB", "distL", "distR"):   # else LibreOffice pads 3.2 mm
+            inline.set(side, "0")
         doc_pr = inline.docPr
         doc_pr.set("descr", alt)
         run = make(W + "r")
