@@ -123,7 +123,7 @@ def run_docx_bench(document, theme=None) -> dict:
     }
 
 
-# --- a synthetic book for running this module alone ------------------------------------------------
+# --- a synthetic book for running this module alone -------------------------------------------
 def synthetic_document(biographies: int = 300, events: int = 200, backgrounds: int = 50):
     """A model shaped like a composed book (~500 pages), photos made with Pillow."""
     from PIL import Image as PILImage

@@ -8,7 +8,8 @@ from docx.oxml.ns import qn
 
 from . import docmodel as dm
 from .docx_ooxml import VAL, W, make, paragraph, simple_field_runs, sub, watermark_run
-from .docx_styles import COVER_FACT_ID, MARKING_ID, MODEL_STYLES, STAMP_ID, hexcolour
+from .docx_styles import (COVER_FACT_ID, COVER_MARKING_ID, MARKING_ID, MODEL_STYLES, STAMP_ID,
+                          hexcolour)
 
 SECTION_FIELD = 'STYLEREF "Heading 1"'
 
@@ -50,6 +51,9 @@ class CoverAndPages:
                 if pstyle is not None and pstyle.get(VAL) != label_id:
                     pstyle.set(VAL, COVER_FACT_ID)
             add(tbl)
+        marking = cover.classification or self.model.classification
+        if marking:
+            add(self._styled(COVER_MARKING_ID, marking))
         if cover.stamp:
             add(self._styled(STAMP_ID, cover.stamp))
         # The cover is its own section: no page number, markings in its header and footer.

@@ -58,7 +58,8 @@ def clean_text(text: str) -> str:
 # --- splitting by script ------------------------------------------------------------------------
 _KM = "\u1780-\u17ff\u19e0-\u19ff"
 _ZH = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u3190-\u33ff"
-       "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff")
+       "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f"
+       "\uff00-\uffef\U00020000-\U0003ffff")
 # Neutral: takes the script of the run before it (or after it, at the start of the text).
 _NEUTRAL = (r"\s\d!-/:-@\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf"
             r"\u2100-\u214f\u2190-\u23ff\u25a0-\u25ff\u2600-\u26ff")
@@ -151,7 +152,7 @@ def run_properties(script: str, *, bold: bool = False, italic: bool = False,
 def text_runs(text: str, *, bold: bool = False, italic: bool = False,
               latin_font: str = LATIN_FONT, size_half_points: int | None = None,
               style_id: str | None = None, lang: str = LANG_LATIN) -> list:
-    """``w:r`` elements for ``text``: cleaned, split by script, ``\\n`` -> w:br, ``\\t`` -> w:tab."""
+    """``w:r`` elements for ``text``: cleaned, split by script; newline -> w:br, tab -> w:tab."""
     out = []
     for script, chunk in split_scripts(clean_text(text)):
         run = _make(_W + "r")

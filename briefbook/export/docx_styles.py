@@ -26,7 +26,8 @@ MODEL_STYLES = {name: ("Brief" + name.capitalize(), "Brief " + name.capitalize()
 HEADING_IDS = {1: "Heading1", 2: "Heading2", 3: "Heading3"}
 # Headings kept out of the contents: same looks, no outline level (so no TOC entry).
 SUBHEADING_IDS = {1: "BriefSubheading1", 2: "BriefSubheading2", 3: "BriefSubheading3"}
-MARKING_ID = "BriefMarking"            # classification marking (headers, footers, cover)
+MARKING_ID = "BriefMarking"            # classification marking (headers, footers)
+COVER_MARKING_ID = "BriefCoverMarking"  # the larger marking in the middle of the cover
 COVER_FACT_ID = "BriefCoverFact"
 STAMP_ID = "BriefStamp"
 NATIVE_CHAR_ID = "BriefNativeChar"     # native-script name beside a heading
@@ -145,8 +146,8 @@ _STYLE_HEAD = ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hi
                "personalCompose", "personalReply", "rsid")
 
 
-def _style(styles, style_id: str, name: str, kind: str = "paragraph", based_on: str | None = "Normal",
-           next_id: str | None = None, priority: int | None = None, quick: bool = False):
+def _style(styles, style_id: str, name: str, kind: str = "paragraph",
+           based_on: str | None = "Normal", next_id: str | None = None, priority: int | None = None, quick: bool = False):
     """Find or create a style and strip its formatting, ready to be described afresh."""
     found = styles.xpath(f'w:style[@w:styleId="{style_id}"]')
     if found:
@@ -241,6 +242,9 @@ def define_styles(document, theme: Theme, lang: str, *, text_width_tw: int,
              ppr={"tabs": header_tabs, "after": 0.0, "line": 1.0})
     para(MARKING_ID, "Brief Marking", size=small + 1, rpr={"bold": True, "caps": True,
          "colour": theme.marking}, ppr={"align": "center", "after": 2.0, "line": 1.0})
+    para(COVER_MARKING_ID, "Brief Cover Marking", size=theme.heading_sizes[1], rpr={
+         "bold": True, "caps": True, "colour": theme.marking},
+         ppr={"align": "center", "before": 24.0, "after": 6.0, "line": 1.0})
     para(COVER_FACT_ID, "Brief Cover Fact", size=body + 0.5, ppr={"after": 2.0})
     para(STAMP_ID, "Brief Stamp", size=small, rpr={"colour": theme.muted},
          ppr={"before": 18.0, "after": 0.0})

@@ -68,6 +68,12 @@ class TablesAndPictures:
         sub(tblpr, W + "tblStyle").set(VAL, style_id)
         sub(tblpr, W + "tblW", {qn("w:w"): str(sum(col_tw)), qn("w:type"): "dxa"})
         sub(tblpr, W + "tblLayout").set(qn("w:type"), "fixed")
+        if style_id == FACTS_TABLE_ID:
+            # Label/value and photo/facts tables line up with the text: no cell padding at
+            # the sides.  The style says so too; LibreOffice only reads it from the table.
+            mar = sub(tblpr, W + "tblCellMar")
+            sub(mar, W + "left", {qn("w:w"): "0", qn("w:type"): "dxa"})
+            sub(mar, W + "right", {qn("w:w"): "113", qn("w:type"): "dxa"})
         sub(tblpr, W + "tblLook", {VAL: "04A0" if first_row else "0400",
                                     qn("w:firstRow"): "1" if first_row else "0",
                                     qn("w:lastRow"): "0", qn("w:firstColumn"): "0",
@@ -108,6 +114,8 @@ class TablesAndPictures:
         # for ids on every picture, which makes a 300-photo book quadratic.
         self._shape_id += 1
         inline = CT_Inline.new_pic_inline(self._shape_id, rel_id, picture.filename, cx, cy)
+        for side in ("distT", "distB", "distL", "distR"):   # else LibreOffice pads 3.2 mm
+            inline.set(side, "0")
         doc_pr = inline.docPr
         doc_pr.set("descr", alt)
         run = make(W + "r")

@@ -45,10 +45,16 @@ HEADER_DISTANCE_MM = 10.0
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 
 
-def write_docx(document: dm.Document, out, theme: Theme | None = None) -> list[str]:
-    """Write ``document`` as DOCX to ``out`` (a path or binary file); return warnings."""
+def write_docx(document: dm.Document, out, theme: Theme | None = None, *, progress=None,
+               cancel=None) -> list[str]:
+    """Write ``document`` as DOCX to ``out`` (a path or binary file); return the warnings.
+
+    ``progress(done, total, message)`` is called as blocks are written; when ``cancel()``
+    returns true the writer stops and writes nothing (the caller decides what that means).
+    """
     writer = _Writer(document, theme or Theme())
-    writer.build()
+    if not writer.build(progress=progress, cancel=cancel):
+        return [*writer.warnings, "DOCX export cancelled; nothing written"]
     writer.docx.save(out)
     return writer.warnings
 
@@ -122,13 +128,23 @@ class _Writer(TablesAndPictures, CoverAndPages):
         props.revision = 1
 
     # --- the whole document -----------------------------------------------------------------------
-    def build(self) -> None:
+    def build(self, *, progress=None, cancel=None, every: int = 50) -> bool:
+        """Fill the document; False if ``cancel()`` asked to stop."""
         self._register_anchors(self.model.blocks)
-        for block in self.model.blocks:
+        total = len(self.model.blocks)
+        for done, block in enumerate(self.model.blocks):
+            if done % every == 0:
+                if cancel is not None and cancel():
+                    return False
+                if progress is not None:
+                    progress(done, total, "Writing the DOCX")
             self._block(block, self.body_sink)
         self._headers_and_footers()
         self._settings()
         self._core_properties()
+        if progress is not None:
+            progress(total, total, "Writing the DOCX")
+        return True
 
     def _register_anchors(self, blocks) -> None:
         for block in blocks:

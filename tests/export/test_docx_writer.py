@@ -247,6 +247,8 @@ def test_cover_section_unnumbered_and_body_headers(written):
     assert cover_fields == []                                  # no page number on the cover
     assert "RESTRICTED" in "".join(p.text for p in cover.header.paragraphs)
     assert "RESTRICTED" in "".join(p.text for p in cover.footer.paragraphs)
+    cover_marking = [p for p in document.paragraphs if p.style.name == "Brief Cover Marking"]
+    assert [p.text for p in cover_marking] == ["RESTRICTED"]
     for section in (contents, *book_sections):
         header_text = "\n".join(p.text for p in section.header.paragraphs)
         footer_text = "\n".join(p.text for p in section.footer.paragraphs)
@@ -414,7 +416,8 @@ def test_khmer_size_matches_heading(written):
     heading = next(p for p in document.paragraphs
                    if p.style.name == "Heading 2" and p.text == f"PRAK Sokhonn  {KHMER_NAME}")
     khmer = [r for r in heading._p.iter(W + "r") if r.find(f"{W}rPr/{W}cs") is not None]
-    assert khmer[0].find(f"{W}rPr/{W}szCs").get(qn("w:val")) == str(int(Theme().heading_sizes[1] * 2))
+    expected = str(int(Theme().heading_sizes[1] * 2))
+    assert khmer[0].find(f"{W}rPr/{W}szCs").get(qn("w:val")) == expected
 
 
 def test_chinese_runs_use_east_asian_slot(written):
