@@ -97,6 +97,7 @@ def contents_table(entries, styles, text_width: float, number_size: float) -> Ta
     if not rows:
         rows = [[RichParagraph(text_markup("(no entries)"), styles["toc2"]), ""]]
     table = Table(rows, colWidths=[text_width - number_width, number_width], splitByRow=1)
+    table.is_contents = True
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name("latin")),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -40,6 +40,7 @@ from .docmodel import Run
 from .linebreak import clusters, line_segments
 
 _registered = False
+LINK_COLOR = "#1F5FA8"          # internal links (participants -> biographies)
 _LATIN_FEATURES = {"kern": True, "liga": False, "dlig": False}   # keep text extractable
 _DEFAULT_FEATURES = {"kern": True, "liga": True, "dlig": False}
 _SPACES = set(" \t\n\r\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -100,7 +101,8 @@ def runs_markup(runs: list[Run], *, bold: bool = False, color: str | None = None
         if run.italic:
             body = f"<i>{body}</i>"
         if run.link:
-            body = f'<a href="#{escape(run.link, {chr(34): "&quot;"})}">{body}</a>'
+            body = (f'<a href="#{escape(run.link, {chr(34): "&quot;"})}">'
+                    f'<font color="{LINK_COLOR}">{body}</font></a>')
         out.append(body)
     markup = "".join(out)
     if color:

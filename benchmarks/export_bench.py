@@ -1,0 +1,187 @@
+"""Export benchmark: a synthetic ~500-page book (300 biographies with photos, 200 events,
+50 backgrounds), and a half-size one to show cost is linear.
+
+``run_export_bench() -> dict`` (called by ``benchmarks/__main__.py``) measures:
+
+* ``pdf_s`` — our PDF build (compose excluded), contents and page totals included;
+* ``pdf_baseline_s`` — reportlab laying out the same flowables once with a plain
+  ``SimpleDocTemplate`` (no contents, no running headers): the floor;
+* ``pdf_ratio`` — goal <= 1.5;
+* ``docx_s`` / ``docx_baseline_s`` / ``docx_ratio`` — our DOCX writer against
+  python-docx writing the same paragraphs and pictures directly (goal <= 1.3;
+  ``None`` while the DOCX writer is not there);
+* ``peak_rss_mb`` — goal <= 400.
+"""
+from __future__ import annotations
+
+import io
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _photo(i: int) -> bytes:
+    from PIL import Image
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 1200), ((i * 37) % 255, (i * 91) % 255, 150)).save(
+        buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def build_library(db: Path, scale: float = 1.0) -> str:
+    from briefbook.model import (Book, Event, Official, Partnership, PartialDate, Position,
+                                 Section)
+    from briefbook.model.book import RefItem, TextBlock
+    from briefbook.model.records import Milestone, Source
+    from briefbook.store import Library
+
+    n_off, n_ev, n_bg = int(300 * scale), int(200 * scale), int(50 * scale)
+    bio = ("{name} has served in the foreign service for over two decades, including postings "
+           "in Beijing, Jakarta and Geneva, and led negotiations on regional connectivity. ")
+    with Library.open(db) as lib:
+        photos = [lib.add_photo(_photo(i)) for i in range(20)]
+        src = [Source(f"Press release {i}", "MFAIC", "", PartialDate(2023, 1 + i % 12))
+               for i in range(40)]
+        officials = [Official(
+            f"o{i}", f"OFFICIAL Number{i}", native_name="គង់ ផាក" if i % 2 else "孙卫东",
+            honorific="H.E.", address_as="His Excellency", country="Cambodia",
+            positions=[Position(f"Post {j}", "Ministry of Foreign Affairs",
+                                PartialDate(2000 + 3 * j), PartialDate(2002 + 3 * j))
+                       for j in range(5)] + [Position("Secretary of State", "MFAIC",
+                                                      PartialDate(2016))],
+            biography=[bio.format(name=f"Official {i}") * 3 for _ in range(4)]
+            + ["ក្រសួងការបរទេសនិងសហប្រតិបត្តិការអន្តរជាតិនៃព្រះរាជាណាចក្រកម្ពុជា" * 2],
+            photo=photos[i % len(photos)], sources=[src[i % 40]],
+            reviewed=PartialDate(2024, 1)) for i in range(n_off)]
+        events = [Event(f"e{i}", f"Bilateral meeting {i}", start=PartialDate(2023, 1 + i % 12, 5),
+                        location="Phnom Penh", participants=[f"o{i % n_off}",
+                                                             f"o{(i + 7) % n_off}"],
+                        objectives=["Review cooperation.", "Agree next steps."],
+                        summary="The two sides reviewed cooperation. " * 12,
+                        outcomes=["Agreed to meet again.", "Signed a memorandum."],
+                        sources=[src[i % 40]]) for i in range(n_ev)]
+        partnerships = [Partnership(f"p{i}", f"Partnership {i}",
+                                    summary="A framework of cooperation. " * 20,
+                                    milestones=[Milestone(PartialDate(2000 + j), f"Step {j}")
+                                                for j in range(10)],
+                                    sources=[src[i % 40]]) for i in range(n_bg)]
+        lib.put_many(officials + events + partnerships)
+        book = Book("bench", "Benchmark Book", start=PartialDate(2024, 5, 9),
+                    classification="RESTRICTED", sections=[
+                        Section("Programme", [RefItem(f"event:e{i}") for i in range(n_ev)]),
+                        Section("Points", [TextBlock("Points", "One.\nTwo.\nThree.", "points")]),
+                        Section("Biographies", [RefItem(f"official:o{i}") for i in range(n_off)]),
+                        Section("Background", [RefItem(f"partnership:p{i}")
+                                               for i in range(n_bg)])])
+        lib.put(book)
+    return "bench"
+
+
+def _baseline_pdf(document, theme) -> float:
+    """reportlab laying out the same flowables once, with no contents and no page furniture."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from briefbook.export.pdf_writer import PAGE_SIZES, _StoryBuilder
+    from briefbook.export.pdf_styles import make_styles
+    from briefbook.export.pdf_text import register_fonts
+
+    register_fonts()
+    styles = make_styles(theme)
+    doc = SimpleDocTemplate(io.BytesIO(), pagesize=PAGE_SIZES[document.paper])
+    start = time.perf_counter()
+    story = _StoryBuilder(document, theme, styles, doc.width).build()
+    story = [f for f in story if type(f).__name__ != "NextPageTemplate"
+             and not getattr(f, "is_contents", False)]
+    doc.build(story)
+    return time.perf_counter() - start
+
+
+def _baseline_docx(document) -> float:
+    """python-docx writing the same paragraphs and pictures directly."""
+    from docx import Document as DocxDocument
+    from docx.shared import Mm
+
+    from briefbook.export.docmodel import Heading, Image, Paragraph, Profile, SectionStart, Table
+
+    start = time.perf_counter()
+    out = DocxDocument()
+    for block in document.blocks:
+        if isinstance(block, SectionStart):
+            out.add_heading(block.title, 1)
+        elif isinstance(block, Heading):
+            out.add_heading(block.text, block.level)
+        elif isinstance(block, Paragraph):
+            out.add_paragraph(block.text)
+        elif isinstance(block, Table):
+            table = out.add_table(rows=len(block.rows), cols=max(len(r) for r in block.rows))
+            for r, row in enumerate(block.rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = "\n".join(p.text for p in cell.paragraphs)
+        elif isinstance(block, (Image, Profile)):
+            image = block.image if isinstance(block, Profile) else block
+            if image.data:
+                out.add_picture(io.BytesIO(image.data), width=Mm(image.width_mm))
+    out.save(io.BytesIO())
+    return time.perf_counter() - start
+
+
+def _measure(scale: float) -> dict:
+    from briefbook.export.compose import compose
+    from briefbook.export.pdf_writer import write_pdf
+    from briefbook.export.theme import Theme
+    from briefbook.store import Library
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "library.json"
+        book_id = build_library(db, scale)
+        theme = Theme()
+        with Library.open(db, read_only=True) as lib:
+            t0 = time.perf_counter()
+            document = compose(lib.get(f"book:{book_id}"), lib, theme)
+            compose_s = time.perf_counter() - t0
+        out = Path(tmp) / "bench.pdf"
+        t0 = time.perf_counter()
+        write_pdf(document, out, theme)
+        pdf_s = time.perf_counter() - t0
+        from pypdf import PdfReader
+        pages = len(PdfReader(out).pages)
+        size_mb = out.stat().st_size / 1e6
+        baseline = _baseline_pdf(document, theme)
+        result = {"scale": scale, "pages": pages, "pdf_mb": round(size_mb, 2),
+                  "compose_s": round(compose_s, 2), "pdf_s": round(pdf_s, 2),
+                  "pdf_baseline_s": round(baseline, 2),
+                  "pdf_ratio": round(pdf_s / baseline, 2)}
+        try:
+            from briefbook.export.docx_writer import write_docx
+        except ImportError:
+            result.update(docx_s=None, docx_baseline_s=None, docx_ratio=None,
+                          docx_note="DOCX writer not present in this build")
+        else:
+            t0 = time.perf_counter()
+            write_docx(document, Path(tmp) / "bench.docx", theme)
+            docx_s = time.perf_counter() - t0
+            docx_base = _baseline_docx(document)
+            result.update(docx_s=round(docx_s, 2), docx_baseline_s=round(docx_base, 2),
+                          docx_ratio=round(docx_s / docx_base, 2))
+        return result
+
+
+def run_export_bench() -> dict:
+    half = _measure(0.5)
+    full = _measure(1.0)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "export_full": full,
+        "export_half": half,
+        "export_pdf_linearity": round(full["pdf_s"] / max(1e-9, 2 * half["pdf_s"]), 2),
+        "export_peak_rss_mb": round(peak_kb / 1024, 1),
+        "export_goals": {"pdf_ratio_max": 1.5, "docx_ratio_max": 1.3, "peak_rss_mb_max": 400},
+    }
+
+
+if __name__ == "__main__":  # python -m benchmarks.export_bench
+    json.dump(run_export_bench(), sys.stdout, indent=1)
+    print()
