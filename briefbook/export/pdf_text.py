@@ -114,14 +114,29 @@ def text_markup(text: str, *, bold: bool = False) -> str:
     return runs_markup([Run(text)], bold=bold)
 
 
+_SHAPE_CACHE: dict = {}      # (font, size, text) -> (width, ShapedStr); words repeat a lot
+
+
 def _shape_piece(pieces: list[tuple]) -> list:
     """Shape consecutive pieces of one font; returns [width, (frag, ShapedStr), ...]."""
     frag = pieces[0][0]
-    width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
-    word = [width] + list(pieces)
     script = script_of_font(frag.fontName)
     features = _LATIN_FEATURES if script == "latin" else _DEFAULT_FEATURES
-    return shapeFragWord(word, features=features, force=True)
+    if len(pieces) == 1:
+        text = pieces[0][1]
+        key = (frag.fontName, frag.fontSize, text)
+        hit = _SHAPE_CACHE.get(key)
+        if hit is None:
+            shaped = shapeFragWord([stringWidth(text, frag.fontName, frag.fontSize),
+                                    (frag, text)], features=features, force=True)
+            if len(shaped) != 2:
+                return shaped
+            if len(_SHAPE_CACHE) > 100_000:
+                _SHAPE_CACHE.clear()
+            hit = _SHAPE_CACHE[key] = (shaped[0], shaped[1][1])
+        return [hit[0], (frag, hit[1])]
+    width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
+    return shapeFragWord([width] + list(pieces), features=features, force=True)
 
 
 def _shape_word(pieces: list[tuple], hanging_space: bool) -> list:
