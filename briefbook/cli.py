@@ -130,15 +130,18 @@ def cmd_search(args) -> int:
 
 def cmd_build(args) -> int:
     try:
-        from .export import export_book
+        from .export import ExportError, export_book
     except ImportError as exc:
         raise UserError(f"PDF/DOCX export is not available in this build ({exc})") from None
     suffix = args.output.suffix.lower()
     if suffix not in (".pdf", ".docx"):
         raise UserError(f"{args.output}: the output must end in .pdf or .docx")
     with _open_library(args, read_only=True) as library:
-        result = export_book(library, args.book_id, args.output, paper=args.paper,
-                             draft=args.draft or None)
+        try:
+            result = export_book(library, args.book_id, args.output, paper=args.paper,
+                                 draft=args.draft or None)
+        except ExportError as exc:
+            raise UserError(str(exc)) from None
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Wrote {args.output}")
