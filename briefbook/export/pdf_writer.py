@@ -21,7 +21,7 @@ from reportlab.platypus import (Flowable, Image as RLImage, NextPageTemplate, Pa
 
 from .docmodel import (ContentsMarker, Cover, Document, Heading, Image, PageBreak as DocBreak,
                        Paragraph, Profile, Run, SectionStart, Table as DocTable)
-from .pdf_layout import AnchoredParagraph, BriefDocTemplate, contents_table
+from .pdf_layout import AnchoredParagraph, BriefDocTemplate, contents_flowables
 from .pdf_styles import make_styles
 from .pdf_text import RichParagraph, font_name, register_fonts, runs_markup, text_markup
 from .theme import Theme
@@ -126,8 +126,8 @@ class _StoryBuilder:
         self.story.append(AnchoredParagraph.make(
             text_markup(block.title, bold=True), st["h1"], anchor="contents", toc_level=1,
             title=block.title, section=block.title))
-        self.story.append(contents_table(self.document.headings(), st, self.width,
-                                         self.theme.body_size))
+        self.story.extend(contents_flowables(self.document.headings(), st, self.width,
+                                             self.theme.body_size))
         self.first_section = False
 
     def _sectionstart(self, block: SectionStart) -> None:
@@ -181,7 +181,6 @@ class _StoryBuilder:
         self.story.append(self.table(block, self.width))
 
     def table(self, block: DocTable, width: float) -> Table:
-        st = self.styles
         ncols = max((len(r) for r in block.rows), default=1)
         fractions = block.widths if len(block.widths) == ncols else [1 / ncols] * ncols
         col_widths = [width * f for f in fractions]
