@@ -4,6 +4,9 @@
 ``run_export_bench(workdir=None) -> dict`` (called by ``benchmarks/__main__.py``; each scale
 runs in a child process so its peak RSS is its own) measures:
 
+Times are CPU seconds of the measuring process (``time.process_time``): wall-clock
+time on a shared 2-core machine varied by +-40 % between identical runs.
+
 * ``pdf_s`` — our PDF build (compose excluded), contents and page totals included;
 * ``pdf_baseline_s`` — reportlab laying out the same flowables once with a plain
   ``SimpleDocTemplate`` (no contents, no running headers): the floor;
@@ -99,12 +102,12 @@ def _baseline_pdf(document, theme) -> float:
     doc = SimpleDocTemplate(io.BytesIO(), pagesize=PAGE_SIZES[document.paper],
                             leftMargin=left, rightMargin=right, topMargin=top,
                             bottomMargin=bottom)
-    start = time.perf_counter()
+    start = time.process_time()
     story = _StoryBuilder(document, theme, styles, doc.width).build()
     story = [f for f in story if type(f).__name__ != "NextPageTemplate"
              and not getattr(f, "is_contents", False)]
     doc.build(story)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def _baseline_docx(document) -> float:
@@ -114,7 +117,7 @@ def _baseline_docx(document) -> float:
 
     from briefbook.export.docmodel import Heading, Image, Paragraph, Profile, SectionStart, Table
 
-    start = time.perf_counter()
+    start = time.process_time()
     out = DocxDocument()
     for block in document.blocks:
         if isinstance(block, SectionStart):
@@ -133,7 +136,7 @@ def _baseline_docx(document) -> float:
             if image.data:
                 out.add_picture(io.BytesIO(image.data), width=Mm(image.width_mm))
     out.save(io.BytesIO())
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def _measure(scale: float) -> dict:
@@ -147,18 +150,19 @@ def _measure(scale: float) -> dict:
         book_id = build_library(db, scale)
         theme = Theme()
         with Library.open(db, read_only=True) as lib:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             document = compose(lib.get(f"book:{book_id}"), lib, theme)
-            compose_s = time.perf_counter() - t0
+            compose_s = time.process_time() - t0
         out = Path(tmp) / "bench.pdf"
         from briefbook.export import pdf_text
-        # The machine is shared: interleave the two builds, keep each one's best of two.
+        # The machine is shared: CPU time of this process (not wall-clock), the two builds
+        # interleaved, each one's best of two.
         pdf_times, base_times = [], []
         for _ in range(2):
             pdf_text._SHAPE_CACHE.clear()          # both builds start from a cold word cache
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             write_pdf(document, out, theme)
-            pdf_times.append(time.perf_counter() - t0)
+            pdf_times.append(time.process_time() - t0)
             pdf_text._SHAPE_CACHE.clear()
             base_times.append(_baseline_pdf(document, theme))
         pdf_s, baseline = min(pdf_times), min(base_times)
@@ -175,9 +179,9 @@ def _measure(scale: float) -> dict:
             result.update(docx_s=None, docx_baseline_s=None, docx_ratio=None,
                           docx_note="DOCX writer not present in this build")
         else:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             write_docx(document, Path(tmp) / "bench.docx", theme)
-            docx_s = time.perf_counter() - t0
+            docx_s = time.process_time() - t0
             docx_base = _baseline_docx(document)
             result.update(docx_s=round(docx_s, 2), docx_baseline_s=round(docx_base, 2),
                           docx_ratio=round(docx_s / docx_base, 2))

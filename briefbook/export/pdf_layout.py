@@ -101,7 +101,7 @@ def contents_flowables(entries, styles, text_width: float, number_size: float) -
     out = []
     for level, text, anchor in entries:
         style = styles["toc1"] if level == 1 else styles["toc2"]
-        markup = runs_markup([Run(text, link=anchor, bold=(level == 1))])
+        markup = runs_markup([Run(text, link=anchor, bold=(level == 1))], link_color=None)
         row = Table([[RichParagraph(markup, style),
                       PageNumberForm(anchor, number_size, number_width)]],
                     colWidths=[text_width - number_width, number_width])

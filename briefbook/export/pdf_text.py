@@ -88,7 +88,8 @@ def script_of_font(name: str) -> str:
     return name[3:].removesuffix("-Bold")
 
 
-def runs_markup(runs: list[Run], *, bold: bool = False, color: str | None = None) -> str:
+def runs_markup(runs: list[Run], *, bold: bool = False, color: str | None = None,
+                link_color: str | None = LINK_COLOR) -> str:
     """reportlab markup for *runs*: escaped text, one ``<font>`` per script run."""
     out = []
     for run in runs:
@@ -101,8 +102,9 @@ def runs_markup(runs: list[Run], *, bold: bool = False, color: str | None = None
         if run.italic:
             body = f"<i>{body}</i>"
         if run.link:
-            body = (f'<a href="#{escape(run.link, {chr(34): "&quot;"})}">'
-                    f'<font color="{LINK_COLOR}">{body}</font></a>')
+            if link_color:
+                body = f'<font color="{link_color}">{body}</font>'
+            body = f'<a href="#{escape(run.link, {chr(34): "&quot;"})}">{body}</a>'
         out.append(body)
     markup = "".join(out)
     if color:
