@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 
 from PIL import Image as PILImage
 
@@ -27,6 +28,7 @@ from .pdf_text import RichParagraph, font_name, register_fonts, runs_markup, tex
 from .theme import Theme
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+_BUILD_LOCK = threading.RLock()
 
 
 class _JpegReader(ImageReader):
@@ -104,13 +106,13 @@ class _StoryBuilder:
                 for label, value in cover.facts if value]
         if rows:
             table = Table(rows, colWidths=[38 * mm, self.width - 38 * mm], splitInRow=1)
+            rule = HexColor(self.theme.table_header_fill)
             table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name("latin")),
-                               
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.3, HexColor(self.theme.table_header_fill)),
-            ]))
+                                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 4),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                                       ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule)]))
             add(table)
         if cover.classification:
             add(Spacer(1, 14 * mm))
@@ -168,6 +170,8 @@ class _StoryBuilder:
         elif name == "points":
             self.point_number += 1
             bullet = f"{self.point_number}."
+        elif name == "defensive":
+            bullet = "\u2013"
         markup = runs_markup(block.runs)
         if name == "placeholder":
             markup = f"<i>{markup}</i>"
@@ -228,11 +232,11 @@ class _StoryBuilder:
         label = block.alt or "No photo"
         table = Table([[RichParagraph(text_markup(label), self.styles["caption"])]],
                       colWidths=[w], rowHeights=[h])
+        fill = HexColor(self.theme.table_header_fill)
         table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name("latin")),
-                               
-            ("BACKGROUND", (0, 0), (-1, -1), HexColor(self.theme.table_header_fill)),
-            ("BOX", (0, 0), (-1, -1), 0.5, HexColor("#B8C2CF")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+                                   ("BACKGROUND", (0, 0), (-1, -1), fill),
+                                   ("BOX", (0, 0), (-1, -1), 0.5, HexColor("#B8C2CF")),
+                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
         return table
 
     @staticmethod
@@ -265,7 +269,7 @@ class _StoryBuilder:
         table = Table([[self.image(block.image), flowables or ""]],
                       colWidths=[photo_w + gap, facts_width], hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name("latin")),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         table.spaceAfter = 6
@@ -285,6 +289,11 @@ def write_pdf(document: Document, out, theme: Theme | None = None, *, progress=N
               cancel=None) -> None:
     """Write *document* as a PDF to *out* (a path or a binary file object)."""
     theme = theme or Theme()
+    with _BUILD_LOCK:     # reportlab keeps per-font state (shaping, subsets): one build at a time
+        _write_pdf(document, out, theme, progress, cancel)
+
+
+def _write_pdf(document: Document, out, theme: Theme, progress, cancel) -> None:
     register_fonts()
     styles = make_styles(theme)
     pagesize = PAGE_SIZES.get(document.paper, A4)
