@@ -49,6 +49,16 @@ class AnchoredParagraph(RichParagraph):
         para.anchor, para.toc_level, para.title, para.section = anchor, toc_level, title, section
         return para
 
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if parts:   # the destination (and contents entry) goes with the first part
+            first = parts[0]
+            first.anchor, first.toc_level = self.anchor, self.toc_level
+            first.title, first.section = self.title, self.section
+            for part in parts[1:]:
+                part.section = self.section
+        return parts
+
     def draw(self):
         if self.anchor:
             self.canv.bookmarkHorizontal(self.anchor, 0, self.height + 4)

@@ -29,6 +29,7 @@ from .theme import Theme
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 _BUILD_LOCK = threading.RLock()
+PROFILE_SIDE_BY_SIDE_CHARS = 1500
 
 
 class _JpegReader(ImageReader):
@@ -259,6 +260,17 @@ class _StoryBuilder:
     def _profile(self, block: Profile) -> None:
         photo_w = block.image.width_mm * mm
         gap = 6 * mm
+        if _text_length(block.facts) > PROFILE_SIDE_BY_SIDE_CHARS:
+            # Facts too long to sit beside the photo (a row taller than a page is slow to
+            # split and looks odd): photo first, the facts below at full width.
+            self.story.append(self.image(block.image))
+            self.story.append(Spacer(1, 4))
+            for fact in block.facts:
+                if isinstance(fact, DocTable):
+                    self.story.append(self.table(fact, self.width))
+                elif isinstance(fact, Paragraph):
+                    self.story.append(self.paragraph(fact))
+            return
         facts_width = self.width - photo_w - gap
         flowables = []
         for fact in block.facts:
@@ -277,6 +289,17 @@ class _StoryBuilder:
 
     def _pagebreak(self, block: DocBreak) -> None:
         self.story.append(PageBreak())
+
+
+def _text_length(blocks) -> int:
+    total = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            total += len(block.text)
+        elif isinstance(block, DocTable):
+            total += sum(len(p.text) for row in block.rows for cell in row
+                         for p in cell.paragraphs)
+    return total
 
 
 def build_story(document: Document, theme: Theme, text_width: float) -> tuple[list, dict]:
