@@ -151,7 +151,7 @@ def cmd_search(args) -> int:
 
 def cmd_build(args) -> int:
     try:
-        from .export import export_book
+        from .export import ExportError, export_book
     except ImportError as exc:
         raise UserError(f"PDF/DOCX export is not available in this build ({exc})") from None
     suffix = args.output.suffix.lower()
@@ -159,7 +159,10 @@ def cmd_build(args) -> int:
         raise UserError(f"{args.output}: the output must end in .pdf or .docx")
     from .cli_secrets import build_guarded
     with _open_library(args, read_only=True) as library:
-        result = build_guarded(args, library, export_book)
+        try:
+            result = build_guarded(args, library, export_book)
+        except ExportError as exc:
+            raise UserError(str(exc)) from None
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"Wrote {args.output}")

@@ -19,6 +19,22 @@ Blocks, in reading order, make up ``Document.blocks``:
 * :class:`Image` — a picture (already decoded bytes) or a placeholder.
 * :class:`Profile` — photo beside a block of facts (the top of a biography).
 * :class:`PageBreak`.
+
+Conventions ``compose`` follows (writers may rely on them):
+
+* Anchors: ``section-N`` (book sections, 1-based), ``official-ID``, ``event-ID``,
+  ``partnership-ID`` (a record's first place in the book; a second copy gets
+  ``-2``), ``text-KEY`` (free text blocks), ``contents`` and ``sources``.
+  ``Run.link`` only ever names one of these anchors — never a URL.
+* A ``Heading`` of level 2 is a contents entry and bookmark under the last
+  ``SectionStart``; level 3 headings are sub-headings (``in_toc=False``).
+* Consecutive ``points`` paragraphs form one numbered list (the writer numbers
+  them); ``bullet`` paragraphs are bulleted.
+* ``Image.data`` is already downscaled for print (JPEG, ~300 dpi at
+  ``width_mm``); ``data=None`` means "print a placeholder box" with ``alt`` in it.
+* Text may mix scripts; writers split it with :func:`briefbook.export.fonts.split_runs`
+  after :func:`briefbook.export.fonts.printable` (which replaces characters no
+  bundled font covers by a legible ``[U+XXXX]`` marker).
 """
 from __future__ import annotations
 

@@ -99,8 +99,15 @@ def covers(script: str, char: str) -> bool:
     return ord(char) in _cmap(script)
 
 
+_COVERED: dict[str, bool] = {}
+
+
 def covered_by_any(char: str) -> bool:
-    return char in _INVISIBLE or char in "\n\t" or any(covers(s, char) for s in SCRIPTS)
+    known = _COVERED.get(char)
+    if known is None:
+        known = _COVERED[char] = (char in _INVISIBLE or char in "\n\t"
+                                  or any(covers(s, char) for s in SCRIPTS))
+    return known
 
 
 def uncovered(text: str) -> list[str]:
@@ -124,7 +131,7 @@ def marker(char: str) -> str:
 
 def printable(text: str) -> str:
     """*text* with every character no bundled font covers replaced by a marker."""
-    if all(covered_by_any(c) for c in text):
+    if text.isascii() or all(covered_by_any(c) for c in set(text)):
         return text
     return "".join(c if covered_by_any(c) else marker(c) for c in text)
 
@@ -138,17 +145,30 @@ def _font_for_neutral(char: str, current: str | None) -> str:
     return current or "latin"
 
 
+_LETTER_SCRIPT: dict[str, str | None] = {}
+
+
+def _letter_script(char: str) -> str | None:
+    """The script (font) a letter needs, or None for a neutral character; cached."""
+    try:
+        return _LETTER_SCRIPT[char]
+    except KeyError:
+        pass
+    script = script_of(char)
+    if script is not None and not covers(script, char):
+        script = next((s for s in SCRIPTS if covers(s, char)), script)
+    _LETTER_SCRIPT[char] = script
+    return script
+
+
 def split_runs(text: str) -> list[tuple[str, str]]:
     """Cut *text* into ``(script, text)`` runs, each printable with one bundled font.
 
     Call :func:`printable` first so that every character has a font.
     """
-    scripts: list[str | None] = []
-    for char in text:
-        script = script_of(char)
-        if script is not None and not covers(script, char):
-            script = next((s for s in SCRIPTS if covers(s, char)), script)
-        scripts.append(script)
+    if text.isascii():                      # the common case: all Noto Sans
+        return [("latin", text)] if text else []
+    scripts: list[str | None] = [_letter_script(c) for c in text]
     # Neutrals join the run before them when its font has them, else the next
     # letter's run when that font has them, else the first font that does.
     following: list[str | None] = [None] * len(text)

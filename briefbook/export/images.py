@@ -12,7 +12,7 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 PRINT_DPI = 300
 MM_PER_INCH = 25.4
@@ -53,6 +53,9 @@ def prepare(data: bytes | None, width_mm: float, *, max_aspect: float = 1.6,
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PhotoProblem("the photo has too many pixels to open safely") from None
+    except UnidentifiedImageError:
+        raise PhotoProblem("the photo file is not a picture (not JPEG, PNG or another "
+                           "image format)") from None
     except Exception as exc:  # truncated, corrupt, not an image at all
         reason = str(exc) or exc.__class__.__name__
         raise PhotoProblem(f"the photo is not a readable image ({reason})") from None

@@ -49,6 +49,16 @@ class AnchoredParagraph(RichParagraph):
         para.anchor, para.toc_level, para.title, para.section = anchor, toc_level, title, section
         return para
 
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if parts:   # the destination (and contents entry) goes with the first part
+            first = parts[0]
+            first.anchor, first.toc_level = self.anchor, self.toc_level
+            first.title, first.section = self.title, self.section
+            for part in parts[1:]:
+                part.section = self.section
+        return parts
+
     def draw(self):
         if self.anchor:
             self.canv.bookmarkHorizontal(self.anchor, 0, self.height + 4)
@@ -85,25 +95,32 @@ def page_form_name(page: int) -> str:
     return f"bbpage_{page}"
 
 
-def contents_table(entries, styles, text_width: float, number_size: float) -> Table:
-    """The contents: one row per heading (level, text, anchor), page numbers as forms."""
-    rows = []
+def contents_flowables(entries, styles, text_width: float, number_size: float) -> list:
+    """The contents: one one-row table per heading (level, text, anchor).
+
+    One small table per entry rather than one long table: a long table is
+    re-measured at every page it splits over (quadratic in the entries).
+    """
     number_width = 14 * mm
+    table_style = TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name("latin")),
+                              ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                              ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    out = []
     for level, text, anchor in entries:
         style = styles["toc1"] if level == 1 else styles["toc2"]
-        markup = runs_markup([Run(text, link=anchor, bold=(level == 1))])
-        rows.append([RichParagraph(markup, style), PageNumberForm(anchor, number_size,
-                                                                  number_width)])
-    if not rows:
-        rows = [[RichParagraph(text_markup("(no entries)"), styles["toc2"]), ""]]
-    table = Table(rows, colWidths=[text_width - number_width, number_width], splitByRow=1)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name("latin")),
-                               ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
-    return table
+        markup = runs_markup([Run(text, link=anchor, bold=(level == 1))], link_color=None)
+        row = Table([[RichParagraph(markup, style),
+                      PageNumberForm(anchor, number_size, number_width)]],
+                    colWidths=[text_width - number_width, number_width])
+        row.setStyle(table_style)
+        row.is_contents = True
+        out.append(row)
+    if not out:
+        out.append(RichParagraph(text_markup("(no entries)"), styles["toc2"]))
+    return out
 
 
 class BriefDocTemplate(BaseDocTemplate):

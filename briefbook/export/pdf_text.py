@@ -40,6 +40,7 @@ from .docmodel import Run
 from .linebreak import clusters, line_segments
 
 _registered = False
+LINK_COLOR = "#1F5FA8"          # internal links (participants -> biographies)
 _LATIN_FEATURES = {"kern": True, "liga": False, "dlig": False}   # keep text extractable
 _DEFAULT_FEATURES = {"kern": True, "liga": True, "dlig": False}
 _SPACES = set(" \t\n\r\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
@@ -87,7 +88,8 @@ def script_of_font(name: str) -> str:
     return name[3:].removesuffix("-Bold")
 
 
-def runs_markup(runs: list[Run], *, bold: bool = False, color: str | None = None) -> str:
+def runs_markup(runs: list[Run], *, bold: bool = False, color: str | None = None,
+                link_color: str | None = LINK_COLOR) -> str:
     """reportlab markup for *runs*: escaped text, one ``<font>`` per script run."""
     out = []
     for run in runs:
@@ -100,6 +102,8 @@ def runs_markup(runs: list[Run], *, bold: bool = False, color: str | None = None
         if run.italic:
             body = f"<i>{body}</i>"
         if run.link:
+            if link_color:
+                body = f'<font color="{link_color}">{body}</font>'
             body = f'<a href="#{escape(run.link, {chr(34): "&quot;"})}">{body}</a>'
         out.append(body)
     markup = "".join(out)
@@ -112,14 +116,29 @@ def text_markup(text: str, *, bold: bool = False) -> str:
     return runs_markup([Run(text)], bold=bold)
 
 
+_SHAPE_CACHE: dict = {}      # (font, size, text) -> (width, ShapedStr); words repeat a lot
+
+
 def _shape_piece(pieces: list[tuple]) -> list:
     """Shape consecutive pieces of one font; returns [width, (frag, ShapedStr), ...]."""
     frag = pieces[0][0]
-    width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
-    word = [width] + list(pieces)
     script = script_of_font(frag.fontName)
     features = _LATIN_FEATURES if script == "latin" else _DEFAULT_FEATURES
-    return shapeFragWord(word, features=features, force=True)
+    if len(pieces) == 1:
+        text = pieces[0][1]
+        key = (frag.fontName, frag.fontSize, text)
+        hit = _SHAPE_CACHE.get(key)
+        if hit is None:
+            shaped = shapeFragWord([stringWidth(text, frag.fontName, frag.fontSize),
+                                    (frag, text)], features=features, force=True)
+            if len(shaped) != 2:
+                return shaped
+            if len(_SHAPE_CACHE) > 100_000:
+                _SHAPE_CACHE.clear()
+            hit = _SHAPE_CACHE[key] = (shaped[0], shaped[1][1])
+        return [hit[0], (frag, hit[1])]
+    width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
+    return shapeFragWord([width] + list(pieces), features=features, force=True)
 
 
 def _shape_word(pieces: list[tuple], hanging_space: bool) -> list:

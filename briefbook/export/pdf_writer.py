@@ -7,22 +7,64 @@ Every font is a bundled TrueType font, embedded and subset; Khmer is shaped
 """
 from __future__ import annotations
 
+import hashlib
 import io
+import threading
+
+from PIL import Image as PILImage
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.platypus import (Image as RLImage, NextPageTemplate, PageBreak, Spacer, Table,
-                                TableStyle)
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (Flowable, Image as RLImage, NextPageTemplate, PageBreak, Spacer,
+                                Table, TableStyle)
 
 from .docmodel import (ContentsMarker, Cover, Document, Heading, Image, PageBreak as DocBreak,
                        Paragraph, Profile, Run, SectionStart, Table as DocTable)
-from .pdf_layout import AnchoredParagraph, BriefDocTemplate, contents_table
+from .pdf_layout import AnchoredParagraph, BriefDocTemplate, contents_flowables
 from .pdf_styles import make_styles
 from .pdf_text import RichParagraph, font_name, register_fonts, runs_markup, text_markup
 from .theme import Theme
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+_BUILD_LOCK = threading.RLock()
+PROFILE_SIDE_BY_SIDE_CHARS = 1500
+
+
+class _JpegReader(ImageReader):
+    """An ImageReader for JPEG bytes that reportlab embeds as they are.
+
+    ``canvas.drawImage`` names an image by digesting ``getRGBData()``, which makes
+    the stock reader decode every photo and keep the pixels (about 0.7 MB per
+    photo, 200 MB for a 300-biography book).  The digest of the JPEG bytes names
+    the picture as well; the JPEG itself is copied into the PDF (DCTDecode).
+    """
+
+    def __init__(self, data: bytes):
+        super().__init__(io.BytesIO(data))
+        self._digest = hashlib.sha256(data).digest()
+        self._dataA = None
+
+    def getRGBData(self):
+        return self._digest
+
+
+class JpegImage(Flowable):
+    def __init__(self, data: bytes, width: float, height: float | None):
+        super().__init__()
+        with PILImage.open(io.BytesIO(data)) as probe:
+            iw, ih = probe.size
+        self.data = data
+        self.drawWidth = width
+        self.drawHeight = height if height else width * ih / max(1, iw)
+        self.hAlign = "CENTER"
+
+    def wrap(self, availWidth, availHeight):
+        return self.drawWidth, self.drawHeight
+
+    def draw(self):
+        self.canv.drawImage(_JpegReader(self.data), 0, 0, self.drawWidth, self.drawHeight)
 
 
 class _StoryBuilder:
@@ -65,13 +107,13 @@ class _StoryBuilder:
                 for label, value in cover.facts if value]
         if rows:
             table = Table(rows, colWidths=[38 * mm, self.width - 38 * mm], splitInRow=1)
+            rule = HexColor(self.theme.table_header_fill)
             table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name("latin")),
-                               
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.3, HexColor(self.theme.table_header_fill)),
-            ]))
+                                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 4),
+                                       ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                                       ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule)]))
             add(table)
         if cover.classification:
             add(Spacer(1, 14 * mm))
@@ -87,8 +129,8 @@ class _StoryBuilder:
         self.story.append(AnchoredParagraph.make(
             text_markup(block.title, bold=True), st["h1"], anchor="contents", toc_level=1,
             title=block.title, section=block.title))
-        self.story.append(contents_table(self.document.headings(), st, self.width,
-                                         self.theme.body_size))
+        self.story.extend(contents_flowables(self.document.headings(), st, self.width,
+                                             self.theme.body_size))
         self.first_section = False
 
     def _sectionstart(self, block: SectionStart) -> None:
@@ -129,6 +171,8 @@ class _StoryBuilder:
         elif name == "points":
             self.point_number += 1
             bullet = f"{self.point_number}."
+        elif name == "defensive":
+            bullet = "\u2013"
         markup = runs_markup(block.runs)
         if name == "placeholder":
             markup = f"<i>{markup}</i>"
@@ -142,7 +186,6 @@ class _StoryBuilder:
         self.story.append(self.table(block, self.width))
 
     def table(self, block: DocTable, width: float) -> Table:
-        st = self.styles
         ncols = max((len(r) for r in block.rows), default=1)
         fractions = block.widths if len(block.widths) == ncols else [1 / ncols] * ncols
         col_widths = [width * f for f in fractions]
@@ -190,15 +233,20 @@ class _StoryBuilder:
         label = block.alt or "No photo"
         table = Table([[RichParagraph(text_markup(label), self.styles["caption"])]],
                       colWidths=[w], rowHeights=[h])
+        fill = HexColor(self.theme.table_header_fill)
         table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name("latin")),
-                               
-            ("BACKGROUND", (0, 0), (-1, -1), HexColor(self.theme.table_header_fill)),
-            ("BOX", (0, 0), (-1, -1), 0.5, HexColor("#B8C2CF")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+                                   ("BACKGROUND", (0, 0), (-1, -1), fill),
+                                   ("BOX", (0, 0), (-1, -1), 0.5, HexColor("#B8C2CF")),
+                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
         return table
 
     @staticmethod
     def _image_flowable(data: bytes, w: float, h: float | None):
+        if data[:3] == b"\xff\xd8\xff":
+            try:
+                return JpegImage(data, w, h)
+            except Exception:
+                return None
         try:
             image = RLImage(io.BytesIO(data), width=w, height=h, kind="proportional" if h else
                             "direct")
@@ -212,6 +260,17 @@ class _StoryBuilder:
     def _profile(self, block: Profile) -> None:
         photo_w = block.image.width_mm * mm
         gap = 6 * mm
+        if _text_length(block.facts) > PROFILE_SIDE_BY_SIDE_CHARS:
+            # Facts too long to sit beside the photo (a row taller than a page is slow to
+            # split and looks odd): photo first, the facts below at full width.
+            self.story.append(self.image(block.image))
+            self.story.append(Spacer(1, 4))
+            for fact in block.facts:
+                if isinstance(fact, DocTable):
+                    self.story.append(self.table(fact, self.width))
+                elif isinstance(fact, Paragraph):
+                    self.story.append(self.paragraph(fact))
+            return
         facts_width = self.width - photo_w - gap
         flowables = []
         for fact in block.facts:
@@ -222,7 +281,7 @@ class _StoryBuilder:
         table = Table([[self.image(block.image), flowables or ""]],
                       colWidths=[photo_w + gap, facts_width], hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name("latin")),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         table.spaceAfter = 6
@@ -230,6 +289,17 @@ class _StoryBuilder:
 
     def _pagebreak(self, block: DocBreak) -> None:
         self.story.append(PageBreak())
+
+
+def _text_length(blocks) -> int:
+    total = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            total += len(block.text)
+        elif isinstance(block, DocTable):
+            total += sum(len(p.text) for row in block.rows for cell in row
+                         for p in cell.paragraphs)
+    return total
 
 
 def build_story(document: Document, theme: Theme, text_width: float) -> tuple[list, dict]:
@@ -242,6 +312,11 @@ def write_pdf(document: Document, out, theme: Theme | None = None, *, progress=N
               cancel=None) -> None:
     """Write *document* as a PDF to *out* (a path or a binary file object)."""
     theme = theme or Theme()
+    with _BUILD_LOCK:     # reportlab keeps per-font state (shaping, subsets): one build at a time
+        _write_pdf(document, out, theme, progress, cancel)
+
+
+def _write_pdf(document: Document, out, theme: Theme, progress, cancel) -> None:
     register_fonts()
     styles = make_styles(theme)
     pagesize = PAGE_SIZES.get(document.paper, A4)

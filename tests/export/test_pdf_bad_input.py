@@ -104,3 +104,35 @@ def test_hostile_cover_text_prints_literally(hostile_build):
     path, _ = hostile_build
     cover = "".join(pdftotext(path, "-f", "1", "-l", "1").split())
     assert "".join(HOSTILE.split()) in cover
+
+
+def test_unknown_book_is_a_one_line_error_and_writes_nothing(sample_db, tmp_path):
+    from .conftest import run_cli
+    out = tmp_path / "x.pdf"
+    result = run_cli("--db", str(sample_db), "--read-only", "build", "no-such-book", "-o",
+                     str(out))
+    assert result.returncode == 1
+    assert result.stderr.strip() == "briefbook: no book with id 'no-such-book' in the library"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_theme_logo_is_printed_on_the_cover(hostile_db, tmp_path):
+    import io as _io
+
+    from PIL import Image
+
+    from briefbook.export.compose import compose
+    from briefbook.export.pdf_writer import write_pdf
+    from briefbook.export.theme import Theme
+    from briefbook.store import Library
+
+    buffer = _io.BytesIO()
+    Image.new("RGBA", (200, 120), (180, 20, 20, 255)).save(buffer, "PNG")
+    theme = Theme(logo=buffer.getvalue())
+    with Library.open(hostile_db, read_only=True) as lib:
+        document = compose(lib.get("book:hostile"), lib, theme)
+    out = tmp_path / "logo.pdf"
+    write_pdf(document, out, theme)
+    listing = subprocess.run(["pdfimages", "-f", "1", "-l", "1", "-list", str(out)],
+                             capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert any(line.split()[3:5] == ["200", "120"] for line in listing), listing
