@@ -1,0 +1,469 @@
+"""The library as a flat table: a thin model over ``library.raw(kind)``, plus its filter proxy.
+
+Rows are record references (``official:ID`` ...); what a cell shows is read
+from the stored dict when the view asks, so 10k officials are never parsed
+into records just to be listed.  Sorting is done here on plain keys; the
+proxy filters by a set of accepted refs computed from ``library.search`` and
+the facet filters (kind, country, tag, date range).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QRunnable,
+                            QSortFilterProxyModel, Qt, QThreadPool, Signal)
+from PySide6.QtGui import QImage, QPixmap
+
+from ..model.dates import DateError, PartialDate, format_range
+from . import mime
+from .icons import badge
+
+KINDS = ("official", "event", "partnership")
+KIND_LABELS = {"official": "Official", "event": "Event", "partnership": "Partnership"}
+COLUMNS = ("Name", "Kind", "Country / place", "Date")
+RefRole = Qt.UserRole + 1
+THUMB = 24
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
+
+
+def _date(value) -> PartialDate | None:
+    try:
+        return PartialDate.parse_optional(value) if isinstance(value, str) else None
+    except DateError:
+        return None
+
+
+def label_of(kind: str, raw: dict | None) -> str:
+    if raw is None:
+        return ""
+    return (raw.get("title") if kind == "event" else raw.get("name")) or raw.get("id", "")
+
+
+def current_position(raw: dict) -> dict | None:
+    """The open-ended position starting last (or the latest one) of a raw official."""
+    positions = [p for p in raw.get("positions") or [] if isinstance(p, dict)]
+    if not positions:
+        return None
+    open_ended = [p for p in positions if not p.get("end")] or positions
+    return max(open_ended, key=lambda p: p.get("start") or "")
+
+
+def describe(kind: str, raw: dict) -> tuple[str, str, str]:
+    """(name, country/place, date) shown for one raw record."""
+    if kind == "official":
+        native = raw.get("native_name") or ""
+        name = raw.get("name") or raw.get("id", "")
+        if native:
+            name = f"{name}  ({native})"
+        pos = current_position(raw)
+        country = raw.get("country") or ""
+        place = f"{pos.get('title')}, {country}" if pos and pos.get("title") else country
+        return name, place, ""
+    if kind == "event":
+        return (raw.get("title") or raw.get("id", ""), raw.get("location") or "",
+                format_range(_date(raw.get("start")), _date(raw.get("end"))))
+    established = _date(raw.get("established"))
+    return (raw.get("name") or raw.get("id", ""), ", ".join(raw.get("parties") or []),
+            established.human() if established else "")
+
+
+class ThumbnailCache(QObject):
+    """Official photos as small pixmaps, decoded off the GUI thread and kept."""
+
+    loaded = Signal(str)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self._pixmaps: dict[str, QPixmap | None] = {}
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._images: dict[str, QImage] = {}
+
+    def get(self, name: str) -> QPixmap | None:
+        if name in self._pixmaps:
+            return self._pixmaps[name]
+        image = self._images.pop(name, None)
+        if image is not None:
+            pixmap = QPixmap.fromImage(image) if not image.isNull() else None
+            self._pixmaps[name] = pixmap
+            return pixmap
+        self._pixmaps[name] = None  # loading (or unreadable): show the badge meanwhile
+        self._pool.start(_ThumbJob(self, name))
+        return None
+
+    def _done(self, name: str, image: QImage) -> None:
+        self._images[name] = image
+        self._pixmaps.pop(name, None)
+        self.loaded.emit(name)
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+
+class _ThumbSignals(QObject):
+    done = Signal(str, QImage)
+
+
+class _ThumbJob(QRunnable):
+    def __init__(self, cache: ThumbnailCache, name: str):
+        super().__init__()
+        self.name = name
+        self.library = cache.library
+        self.signals = _ThumbSignals()
+        self.signals.done.connect(cache._done)
+
+    def run(self) -> None:
+        image = QImage()
+        try:
+            data = self.library.photo_bytes(self.name)
+            if data:
+                image.loadFromData(data)
+        except Exception:  # an unreadable photo just keeps its badge
+            image = QImage()
+        if not image.isNull():
+            image = image.scaled(THUMB * 2, THUMB * 2, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        self.signals.done.emit(self.name, image)
+
+
+class LibraryModel(QAbstractTableModel):
+    """All officials, events and partnerships, one row each."""
+
+    photo_dropped = Signal(str, str)  # ref of an official, local image path
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.refs: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._display: dict[str, tuple[str, str, str]] = {}
+        self._facets: dict[str, tuple] | None = None
+        self._sort = (0, Qt.AscendingOrder)
+        self._photo_refs: dict[str, set[str]] = {}
+        self.thumbnails = ThumbnailCache(library, self)
+        self.thumbnails.loaded.connect(self._thumbnail_loaded)
+        self._load()
+
+    # -- building --------------------------------------------------------------------------
+    def _load(self) -> None:
+        self.refs = [f"{kind}:{rid}" for kind in KINDS for rid in self.library.raw(kind)]
+        self._sort_refs()
+        self._display.clear()
+        self._facets = None
+
+    def _reindex(self) -> None:
+        self._row_of = {ref: row for row, ref in enumerate(self.refs)}
+
+    def raw_of(self, ref: str) -> dict | None:
+        kind, _, rid = ref.partition(":")
+        return self.library.raw(kind).get(rid)
+
+    def row_of(self, ref: str) -> int:
+        return self._row_of.get(ref, -1)
+
+    # -- Qt model API --------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.refs)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def _cells(self, ref: str) -> tuple[str, str, str]:
+        cells = self._display.get(ref)
+        if cells is None:
+            raw = self.raw_of(ref)
+            cells = describe(ref.partition(":")[0], raw) if raw else (ref, "", "")
+            if len(self._display) > 5000:
+                self._display.clear()
+            self._display[ref] = cells
+        return cells
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self.refs):
+            return None
+        ref = self.refs[row]
+        kind = ref.partition(":")[0]
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            if col == 1:
+                return KIND_LABELS[kind]
+            name, place, date = self._cells(ref)
+            return (name, None, place, date)[col]
+        if role == Qt.DecorationRole and col == 0:
+            if kind == "official":
+                raw = self.raw_of(ref) or {}
+                photo = raw.get("photo")
+                if photo:
+                    self._photo_refs.setdefault(photo, set()).add(ref)
+                    pixmap = self.thumbnails.get(photo)
+                    if pixmap is not None:
+                        return pixmap
+            return badge(kind)
+        if role == RefRole:
+            return ref
+        if role == Qt.AccessibleTextRole and col == 0:
+            return f"{KIND_LABELS[kind]}: {self._cells(ref)[0]}"
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemIsDropEnabled
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | (
+            Qt.ItemIsDropEnabled if self.refs[index.row()].startswith("official:") else
+            Qt.NoItemFlags)
+
+    def _thumbnail_loaded(self, name: str) -> None:
+        for ref in self._photo_refs.get(name, ()):
+            row = self._row_of.get(ref)
+            if row is not None:
+                idx = self.index(row, 0)
+                self.dataChanged.emit(idx, idx, [Qt.DecorationRole])
+
+    # -- drag and drop: records out, image files in ------------------------------------------
+    def mimeTypes(self):
+        return [mime.MIME_REFS, "text/uri-list"]
+
+    def mimeData(self, indexes):
+        refs = list(dict.fromkeys(self.refs[i.row()] for i in indexes if i.isValid()))
+        return mime.encode(refs) if refs else None
+
+    def supportedDragActions(self):
+        return Qt.CopyAction
+
+    def supportedDropActions(self):
+        return Qt.CopyAction
+
+    @staticmethod
+    def image_path(data) -> str | None:
+        if data is None or not data.hasUrls():
+            return None
+        for url in data.urls():
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(IMAGE_SUFFIXES):
+                return url.toLocalFile()
+        return None
+
+    def canDropMimeData(self, data, action, row, column, parent):
+        if not parent.isValid() or self.image_path(data) is None:
+            return False
+        return self.refs[parent.row()].startswith("official:")
+
+    def dropMimeData(self, data, action, row, column, parent):
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        self.photo_dropped.emit(self.refs[parent.row()], self.image_path(data))
+        return True
+
+    # -- sorting -------------------------------------------------------------------------------
+    def _sort_key(self, column: int):
+        raw_of = self.raw_of
+        if column == 1:
+            return lambda ref: (ref.partition(":")[0], label_of(ref.partition(":")[0],
+                                                                   raw_of(ref)).casefold())
+        if column == 2:
+            return lambda ref: self._cells(ref)[1].casefold()
+        if column == 3:
+            def date_key(ref):
+                raw = raw_of(ref) or {}
+                value = raw.get("start") or raw.get("established") or ""
+                return (value, ref)
+            return date_key
+
+        def name_key(ref):
+            kind = ref.partition(":")[0]
+            raw = raw_of(ref) or {}
+            if kind == "official":
+                return ((raw.get("family_name") or raw.get("name") or "").casefold(),
+                        (raw.get("name") or "").casefold())
+            return (label_of(kind, raw).casefold(), "")
+        return name_key
+
+    def _sort_refs(self) -> None:
+        column, order = self._sort
+        self.refs.sort(key=self._sort_key(column), reverse=order == Qt.DescendingOrder)
+        self._reindex()
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_refs = [self.refs[i.row()] for i in old]
+        self._sort_refs()
+        self.changePersistentIndexList(
+            old, [self.index(self._row_of[ref], i.column()) for ref, i in zip(old_refs, old)])
+        self.layoutChanged.emit()
+
+    # -- following the library -------------------------------------------------------------------
+    def library_changed(self, refs: Iterable[str]) -> None:
+        refs = [r for r in refs if r.partition(":")[0] in KINDS]
+        if not refs:
+            return
+        self._facets = None
+        for ref in refs:
+            self._display.pop(ref, None)
+        if len(refs) > 50:
+            self.beginResetModel()
+            self._load()
+            self.endResetModel()
+            return
+        for ref in refs:
+            row = self._row_of.get(ref)
+            exists = self.raw_of(ref) is not None
+            if row is not None and not exists:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.refs[row]
+                self._reindex()
+                self.endRemoveRows()
+            elif row is None and exists:
+                row = len(self.refs)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self.refs.append(ref)
+                self._row_of[ref] = row
+                self.endInsertRows()
+            elif row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # -- facets for filtering --------------------------------------------------------------------------
+    def facets(self) -> dict[str, tuple]:
+        """ref -> (countries, tags, first day, last day), computed once, on first use."""
+        if self._facets is None:
+            officials = self.library.raw("official")
+            out = {}
+            for ref in self.refs:
+                kind = ref.partition(":")[0]
+                raw = self.raw_of(ref) or {}
+                tags = frozenset(t.casefold() for t in raw.get("tags") or [] if isinstance(t, str))
+                if kind == "official":
+                    countries = {raw.get("country") or ""}
+                    spans = [(_date(p.get("start")), _date(p.get("end")))
+                             for p in raw.get("positions") or [] if isinstance(p, dict)]
+                    firsts = [s.first_day() for s, _e in spans if s]
+                    first = min(firsts) if firsts else None
+                    last = None if any(e is None for _s, e in spans) else \
+                        max((e.last_day() for _s, e in spans), default=None)
+                    if not spans:
+                        first = last = None
+                elif kind == "event":
+                    countries = {(officials.get(p) or {}).get("country") or ""
+                                 for p in raw.get("participants") or []}
+                    countries.add(raw.get("location") or "")
+                    start, end = _date(raw.get("start")), _date(raw.get("end"))
+                    first = start.first_day() if start else None
+                    last = (end or start).last_day() if (end or start) else None
+                else:
+                    countries = set(raw.get("parties") or [])
+                    est = _date(raw.get("established"))
+                    first = est.first_day() if est else None
+                    last = est.last_day() if est else None
+                out[ref] = (frozenset(c.casefold() for c in countries if c), tags, first, last)
+            self._facets = out
+        return self._facets
+
+    def countries(self) -> list[str]:
+        found: dict[str, str] = {}
+        for raw in self.library.raw("official").values():
+            if raw.get("country"):
+                found.setdefault(raw["country"].casefold(), raw["country"])
+        for raw in self.library.raw("partnership").values():
+            for party in raw.get("parties") or []:
+                found.setdefault(party.casefold(), party)
+        return sorted(found.values(), key=str.casefold)
+
+    def tags(self) -> list[str]:
+        found: dict[str, str] = {}
+        for kind in KINDS:
+            for raw in self.library.raw(kind).values():
+                for tag in raw.get("tags") or []:
+                    if isinstance(tag, str):
+                        found.setdefault(tag.casefold(), tag)
+        return sorted(found.values(), key=str.casefold)
+
+
+class LibraryFilter:
+    """What the user asked for; ``accepted(model)`` turns it into a set of refs (None: all)."""
+
+    def __init__(self, text="", kind="", country="", tag="", date_from="", date_to=""):
+        self.text, self.kind, self.country, self.tag = text.strip(), kind, country, tag
+        self.date_from, self.date_to = date_from.strip(), date_to.strip()
+
+    def is_empty(self) -> bool:
+        return not (self.text or self.kind or self.country or self.tag or self.date_from
+                    or self.date_to)
+
+    def accepted(self, model: LibraryModel) -> set[str] | None:
+        if self.is_empty():
+            return None
+        kinds = [self.kind] if self.kind else list(KINDS)
+        if self.text:
+            hits = model.library.search(self.text, kinds=kinds, wait=False)
+            refs = {h.ref for h in hits}
+        else:
+            refs = {r for r in model.refs if r.partition(":")[0] in kinds}
+        if not (self.country or self.tag or self.date_from or self.date_to):
+            return refs
+        facets = model.facets()
+        country, tag = self.country.casefold(), self.tag.casefold()
+        lo = _date(self.date_from)
+        hi = _date(self.date_to)
+        lo_day = lo.first_day() if lo else None
+        hi_day = hi.last_day() if hi else None
+        out = set()
+        for ref in refs:
+            facet = facets.get(ref)
+            if facet is None:
+                continue
+            countries, tags, first, last = facet
+            if country and not any(country == c or country in c for c in countries):
+                continue
+            if tag and tag not in tags:
+                continue
+            if lo_day or hi_day:
+                if first is None and last is None:
+                    continue
+                if hi_day and first is not None and first > hi_day:
+                    continue
+                if lo_day and last is not None and last < lo_day:
+                    continue
+            out.add(ref)
+        return out
+
+
+class LibraryProxy(QSortFilterProxyModel):
+    """Shows the rows whose ref is in the accepted set; sorting is the source's job."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._accepted: set[str] | None = None
+        self._refs: list[str] = []
+
+    def setSourceModel(self, model) -> None:
+        super().setSourceModel(model)
+        self._source = model
+
+    def set_accepted(self, accepted: set[str] | None) -> None:
+        if accepted == self._accepted:
+            return
+        self._accepted = accepted
+        self.invalidateRowsFilter()
+
+    @property
+    def accepted(self) -> set[str] | None:
+        return self._accepted
+
+    def filterAcceptsRow(self, row, parent) -> bool:
+        accepted = self._accepted
+        return accepted is None or self._source.refs[row] in accepted
+
+    def sort(self, column, order=Qt.AscendingOrder) -> None:
+        self._source.sort(column, order)
+
+    def ref_at(self, row: int) -> str:
+        return self.index(row, 0).data(RefRole)

@@ -1,0 +1,160 @@
+"""The left pane: search box, filters and the library table."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
+                               QTableView, QVBoxLayout, QWidget, QLabel)
+
+from .library_model import KIND_LABELS, KINDS, LibraryFilter, LibraryModel, LibraryProxy, RefRole
+
+
+class LibraryView(QTableView):
+    """Drags records out (copies); accepts image files dropped onto an official."""
+
+    activated_ref = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("libraryView")
+        self.setAccessibleName("Library records")
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDrop)
+        self.setDefaultDropAction(Qt.CopyAction)
+        self.setDropIndicatorShown(True)
+        self.setSortingEnabled(True)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setIconSize(QSize(24, 24))
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.verticalHeader().setDefaultSectionSize(28)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+
+    def selected_refs(self) -> list[str]:
+        rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+        return [self.model().index(r, 0).data(RefRole) for r in rows]
+
+    def current_ref(self) -> str | None:
+        index = self.currentIndex()
+        return index.siblingAtColumn(0).data(RefRole) if index.isValid() else None
+
+
+class LibraryPanel(QWidget):
+    filter_applied = Signal(int)  # rows shown
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self.setObjectName("libraryPanel")
+        self.library = library
+        self.model = LibraryModel(library, self)
+        self.proxy = LibraryProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("librarySearch")
+        self.search.setPlaceholderText("Search names, titles, tags… (Ctrl+F)")
+        self.search.setAccessibleName("Search the library")
+        self.search.setClearButtonEnabled(True)
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("libraryKindFilter")
+        self.kind.setAccessibleName("Filter by kind")
+        self.kind.addItem("All kinds", "")
+        for kind in KINDS:
+            self.kind.addItem(KIND_LABELS[kind] + "s", kind)
+        self.country = QComboBox(self)
+        self.country.setObjectName("libraryCountryFilter")
+        self.country.setAccessibleName("Filter by country")
+        self.tag = QComboBox(self)
+        self.tag.setObjectName("libraryTagFilter")
+        self.tag.setAccessibleName("Filter by tag")
+        self.date_from = QLineEdit(self)
+        self.date_from.setObjectName("libraryDateFrom")
+        self.date_from.setPlaceholderText("from YYYY[-MM[-DD]]")
+        self.date_from.setAccessibleName("Dates from")
+        self.date_to = QLineEdit(self)
+        self.date_to.setObjectName("libraryDateTo")
+        self.date_to.setPlaceholderText("to YYYY[-MM[-DD]]")
+        self.date_to.setAccessibleName("Dates to")
+        self._fill_facets()
+
+        self.view = LibraryView(self)
+        self.view.setModel(self.proxy)
+        self.view.setColumnWidth(0, 260)
+        self.view.setColumnWidth(1, 90)
+        self.view.setColumnWidth(2, 200)
+        self.view.sortByColumn(0, Qt.AscendingOrder)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("libraryCount")
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self.kind)
+        row1.addWidget(self.country, 1)
+        row1.addWidget(self.tag, 1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.date_from)
+        row2.addWidget(self.date_to)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.kind, self.country, self.tag):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.date_from.editingFinished.connect(self.apply_filter)
+        self.date_to.editingFinished.connect(self.apply_filter)
+        self._update_count()
+
+    def _fill_facets(self) -> None:
+        for combo, label, values in ((self.country, "All countries", self.model.countries()),
+                                     (self.tag, "All tags", self.model.tags())):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(label, "")
+            for value in values:
+                combo.addItem(value, value)
+            at = combo.findData(current)
+            combo.setCurrentIndex(max(at, 0))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> LibraryFilter:
+        return LibraryFilter(self.search.text(), self.kind.currentData() or "",
+                             self.country.currentData() or "", self.tag.currentData() or "",
+                             self.date_from.text(), self.date_to.text())
+
+    def apply_filter(self, *_args) -> None:
+        self.proxy.set_accepted(self.current_filter().accepted(self.model))
+        self._update_count()
+        self.filter_applied.emit(self.proxy.rowCount())
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown:,} of {total:,} records" if shown != total
+                                 else f"{total:,} records")
+
+    def library_changed(self, refs) -> None:
+        self.model.library_changed(refs)
+        if any(r.partition(":")[0] in KINDS for r in refs):
+            self._fill_facets()
+            self.apply_filter()
+
+    def select_ref(self, ref: str) -> None:
+        row = self.model.row_of(ref)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)

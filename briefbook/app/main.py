@@ -1,0 +1,64 @@
+"""Starting the desktop app: ``run_app(db_path)`` (what ``briefbook`` with no command runs)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def open_library(db_path: Path | str | None, read_only: bool = False):
+    """Open the library as the CLI does: without a path (and no BRIEFBOOK_DB), the user's
+    default library, which is filled with the sample library on its very first start."""
+    from ..store import Library, default_library_path
+    path = db_path
+    first_start = False
+    if path is None and not os.environ.get("BRIEFBOOK_DB"):
+        path = default_library_path()
+        first_start = not Path(path).exists()
+    library = Library.open(path, read_only=read_only)
+    if first_start and library.is_empty and not library.read_only:
+        from ..sample import load_sample
+        load_sample(library)
+    return library
+
+
+def application():
+    """The QApplication (created once, with Briefbook's names and high-DPI defaults)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QCoreApplication.setOrganizationName("Briefbook")
+        QCoreApplication.setApplicationName("Briefbook")
+        app = QApplication(sys.argv[:1])
+        app.setApplicationDisplayName("Briefbook")
+    return app
+
+
+def main_window(db_path=None, read_only: bool = False, **options):
+    """Build the main window on *db_path* without entering the event loop."""
+    application()
+    from .main_window import MainWindow
+    library = open_library(db_path, read_only)
+    try:
+        return MainWindow(library, **options)
+    except BaseException:
+        library.close()
+        raise
+
+
+def run_app(db_path=None, read_only: bool = False) -> int:
+    app = application()
+    from PySide6.QtWidgets import QMessageBox
+    from ..store import StoreError
+    from ..store.lock import LibraryLockedError
+    try:
+        window = main_window(db_path, read_only)
+    except (StoreError, LibraryLockedError, OSError) as exc:
+        QMessageBox.critical(None, "Briefbook", f"The library could not be opened:\n\n{exc}")
+        return 1
+    window.show()
+    return app.exec()

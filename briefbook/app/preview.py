@@ -1,0 +1,173 @@
+"""Live preview: the book rendered by the export package, shown with QtPdf.
+
+Rendering runs in a worker thread (QThreadPool), shortly after the last change
+(debounced), on a snapshot of the book, so typing and dragging never wait for
+it.  Only the newest result is shown.  The PDF is made in memory
+(``briefbook.export.compose`` + ``build_pdf_bytes``) and loaded from a QBuffer:
+no temporary files.  QtPdf renders pages transparent; the view paints each page
+on white (checked by a test), so dark palettes do not show through.
+"""
+from __future__ import annotations
+
+import traceback
+
+from PySide6.QtCore import (QBuffer, QByteArray, QIODevice, QObject, QPointF, QRunnable, Qt,
+                            QThreadPool, QTimer, Signal)
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ..model.book import Book
+
+
+class PreviewUnavailable(Exception):
+    pass
+
+
+def render_pdf(book: Book, library) -> bytes:
+    """The book as PDF bytes, from the export package (never a renderer of our own)."""
+    try:
+        from ..export import build_pdf_bytes, compose
+        from ..export.theme import get_theme
+    except ImportError as exc:
+        raise PreviewUnavailable(f"the PDF export is not available in this build ({exc})") from None
+    theme = get_theme(book.theme)
+    return build_pdf_bytes(compose(book, library, theme), theme)
+
+
+class _Signals(QObject):
+    done = Signal(int, bytes)
+    failed = Signal(int, str)
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, generation: int, book_dict: dict, library, renderer, signals: _Signals):
+        super().__init__()
+        self.generation, self.book_dict, self.library = generation, book_dict, library
+        self.renderer, self.signals = renderer, signals
+
+    def run(self):
+        try:
+            book = Book.from_dict(self.book_dict)
+            data = self.renderer(book, self.library)
+            self.signals.done.emit(self.generation, bytes(data))
+        except PreviewUnavailable as exc:
+            self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}")
+        except Exception as exc:  # noqa: BLE001 - shown in the pane, the app goes on
+            traceback.print_exc()
+            self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}")
+
+
+class PreviewPane(QWidget):
+    refreshed = Signal(int)        # pages shown
+    unavailable = Signal(str)
+
+    def __init__(self, session, parent=None, delay_ms: int = 700, renderer=render_pdf):
+        super().__init__(parent)
+        self.setObjectName("previewPane")
+        self.session = session
+        self.renderer = renderer
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("previewView")
+        self.view.setAccessibleName("Book preview")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(8)
+        palette = self.view.palette()
+        palette.setColor(QPalette.Dark, QColor("#6B6F75"))  # around the (white) pages
+        self.view.setPalette(palette)
+        self.message = QLabel("Preview will appear here.", self)
+        self.message.setObjectName("previewMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignCenter)
+        self.message.setMargin(12)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.message)
+        self.pages.addWidget(self.view)
+        self.status = QLabel(self)
+        self.status.setObjectName("previewStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.status)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.refresh_now)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._done)
+        self._signals.failed.connect(self._failed)
+        self._generation = 0
+        self._running = False
+        self._pending = False
+        self._buffer: QBuffer | None = None
+        self.last_error = ""
+        session.changed.connect(self.schedule)
+        session.book_replaced.connect(self.schedule)
+
+    def schedule(self):
+        self._timer.start()
+
+    def refresh_now(self):
+        self._timer.stop()
+        if not self.session.has_book:
+            self._show_message("No book open.")
+            return
+        if self._running:
+            self._pending = True
+            return
+        self._running = True
+        self._generation += 1
+        self.status.setText("Updating preview…")
+        job = _RenderJob(self._generation, self.session.book.to_dict(), self.session.library,
+                         self.renderer, self._signals)
+        self._pool.start(job)
+
+    def _finish(self):
+        self._running = False
+        if self._pending:
+            self._pending = False
+            self.refresh_now()
+
+    def _done(self, generation: int, data: bytes):
+        if generation == self._generation:
+            navigator = self.view.pageNavigator()
+            page = navigator.currentPage() if self.document.pageCount() else 0
+            buffer = QBuffer(self)
+            buffer.setData(QByteArray(data))
+            buffer.open(QIODevice.ReadOnly)
+            self.document.load(buffer)
+            if self._buffer is not None:
+                self._buffer.deleteLater()
+            self._buffer = buffer
+            pages = self.document.pageCount()
+            if pages:
+                navigator.jump(min(page, pages - 1), QPointF(0, 0))
+                self.pages.setCurrentWidget(self.view)
+                self.status.setText(f"{pages} page(s)")
+                self.last_error = ""
+                self.refreshed.emit(pages)
+            else:
+                self._show_message("Preview unavailable: the rendered PDF could not be read.")
+        self._finish()
+
+    def _failed(self, generation: int, message: str):
+        if generation == self._generation:
+            self._show_message(message)
+        self._finish()
+
+    def _show_message(self, message: str):
+        self.last_error = message
+        self.message.setText(message)
+        self.pages.setCurrentWidget(self.message)
+        self.status.clear()
+        self.unavailable.emit(message)
+
+    def wait(self):
+        self._pool.waitForDone()
