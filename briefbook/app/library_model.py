@@ -451,8 +451,9 @@ class LibraryProxy(QSortFilterProxyModel):
     def set_accepted(self, accepted: set[str] | None) -> None:
         if accepted == self._accepted:
             return
+        self.beginFilterChange()
         self._accepted = accepted
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
     def accepted(self) -> set[str] | None:

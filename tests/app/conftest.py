@@ -22,7 +22,7 @@ def library_path(tmp_path):
 
 
 @pytest.fixture
-def library(library_path):
+def library(qapp, library_path):
     library = Library.open(library_path)
     yield library
     library.close()
