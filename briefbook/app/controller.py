@@ -55,7 +55,7 @@ class BookController(QObject):
         self.stack.beginMacro(f"Add {len(items)} item(s) to the book")
         if section_key is None or section_key not in self.outline:
             if book.sections:
-                section_key, row = book.sections[-1].key, -1
+                section_key, row = self.section_for(new[0]), -1
             else:
                 section = Section("Briefing")
                 self.stack.push(commands.InsertSection(self.outline, -1, section))
@@ -70,6 +70,19 @@ class BookController(QObject):
                 if item.kind == "event":
                     self._offer_related(item)
         return command.keys
+
+    SECTION_WORDS = {"official": ("biograph", "profile", "people", "participant"),
+                     "event": ("programme", "program", "schedule", "meeting", "event"),
+                     "partnership": ("background", "partnership", "relation")}
+
+    def section_for(self, ref: str) -> str:
+        """Where a record goes when no place was chosen: the section whose title fits its
+        kind ("Biographies" for an official...), else the last section."""
+        words = self.SECTION_WORDS.get(ref.partition(":")[0], ())
+        for section in self.session.book.sections:
+            if any(word in section.title.casefold() for word in words):
+                return section.key
+        return self.session.book.sections[-1].key
 
     def _offer_related(self, item: RefItem) -> None:
         event = self.library.get(item.ref)

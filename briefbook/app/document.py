@@ -63,7 +63,10 @@ class BookSession(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.library.read_only
+        try:
+            return self.library.read_only
+        except AttributeError:  # the library was closed: nothing can be written
+            return True
 
     def set_book(self, book: Book | None) -> None:
         """Open another book (saving the current one first)."""

@@ -22,8 +22,10 @@ class SectionOptions(QWidget):
         layout = QFormLayout(self)
         layout.addRow(QLabel("<b>Section</b>"))
         layout.addRow("&Title", self.title)
-        layout.addRow(QLabel("Drag records here from the library, or select them and use "
-                             "Book ▸ Add to book (Ctrl+Enter)."))
+        hint = QLabel("Drag records here from the library, or select them and use "
+                      "Book ▸ Add to book (Ctrl+Enter).")
+        hint.setWordWrap(True)
+        layout.addRow(hint)
 
     def load(self, section: Section):
         self.key = section.key

@@ -83,6 +83,9 @@ class LibraryPanel(QWidget):
         self.date_to.setObjectName("libraryDateTo")
         self.date_to.setPlaceholderText("to YYYY[-MM[-DD]]")
         self.date_to.setAccessibleName("Dates to")
+        for combo in (self.kind, self.country, self.tag):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         self._fill_facets()
 
         self.view = LibraryView(self)

@@ -41,7 +41,7 @@ def application():
 def main_window(db_path=None, read_only: bool = False, **options):
     """Build the main window on *db_path* without entering the event loop."""
     application()
-    from .main_window import MainWindow
+    from .window import MainWindow
     library = open_library(db_path, read_only)
     try:
         return MainWindow(library, **options)

@@ -276,6 +276,11 @@ class RecordEditor(QWidget):
         """The record the form describes, or None after showing what is wrong."""
         self.form.clear_errors()
         raw = self.raw_values()
+        label_field = "title" if self.kind == "event" else "name"
+        if not raw.get("id") and not str(raw.get(label_field) or "").strip():
+            self.form.show_error(label_field, "is required")
+            self.status.setText(f"Not saved: {label_field} is required")
+            return None
         try:
             record = TYPES[self.kind].from_dict(raw)
         except ValidationError as exc:

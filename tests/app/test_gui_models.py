@@ -17,7 +17,9 @@ from briefbook.model import RefItem
 def session(qapp, library):
     book = library.get("book:asean-china-som-2024")
     from briefbook.app.books import copy_book
-    return BookSession(library, copy_book(book), autosave_ms=10)
+    session = BookSession(library, copy_book(book), autosave_ms=10)
+    yield session
+    session.save_now()
 
 
 @pytest.fixture

@@ -413,9 +413,7 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        sizes = s.value("window/splitter")
-        if isinstance(sizes, QByteArray) and not sizes.isEmpty():
-            self.splitter.restoreState(sizes)
+        self._splitter_state = s.value("window/splitter")
         dark = s.value("view/dark", False)
         self.act_dark.setChecked(dark in (True, "true", "1", 1))
         if self.act_dark.isChecked():
@@ -443,6 +441,12 @@ class MainWindow(QMainWindow):
         self.library.unsubscribe(self._library_changed)
         if self.owns_library:
             self.library.close()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        state, self._splitter_state = getattr(self, "_splitter_state", None), None
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)  # once the window has its real size
 
     def closeEvent(self, event):
         self.shutdown()
