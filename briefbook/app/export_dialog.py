@@ -90,7 +90,10 @@ class ExportWorker(QObject):
                                        cancel=self.is_cancelled)
                 if self._cancel.is_set():
                     raise ExportCancelled()
-                warnings.extend(str(w) for w in getattr(result, "warnings", []) or [])
+                for note in list(getattr(result, "warnings", None) or []) + \
+                        [f"Check: {f}" for f in getattr(result, "findings", None) or []]:
+                    if str(note) not in warnings:
+                        warnings.append(str(note))
                 written.append(str(out))
             self.progress.emit(STEPS, "Done")
         except ExportCancelled:
