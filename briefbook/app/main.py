@@ -35,6 +35,8 @@ def application():
         QCoreApplication.setApplicationName("Briefbook")
         app = QApplication(sys.argv[:1])
         app.setApplicationDisplayName("Briefbook")
+    from .fonts import register_bundled_fonts
+    register_bundled_fonts()  # Qt falls back to them for scripts the system fonts lack
     return app
 
 
