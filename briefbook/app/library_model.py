@@ -146,7 +146,6 @@ class LibraryModel(QAbstractTableModel):
 
     # -- building --------------------------------------------------------------------------
     def _load(self) -> None:
-        self.refs = [f"{kind}:{rid}" for kind in KINDS for rid in self.library.raw(kind)]
         self._sort_refs()
         self._display.clear()
         self._facets = None
@@ -261,37 +260,48 @@ class LibraryModel(QAbstractTableModel):
         return True
 
     # -- sorting -------------------------------------------------------------------------------
-    def _sort_key(self, column: int):
-        raw_of = self.raw_of
-        if column == 1:
-            return lambda ref: (ref.partition(":")[0], label_of(ref.partition(":")[0],
-                                                                   raw_of(ref)).casefold())
-        if column == 2:
-            return lambda ref: self._cells(ref)[1].casefold()
-        if column == 3:
-            def date_key(ref):
-                raw = raw_of(ref) or {}
-                value = raw.get("start") or raw.get("established") or ""
-                return (value, ref)
-            return date_key
-
-        def name_key(ref):
-            kind = ref.partition(":")[0]
-            raw = raw_of(ref) or {}
-            if kind == "official":
-                return ((raw.get("family_name") or raw.get("name") or "").casefold(),
-                        (raw.get("name") or "").casefold())
-            return (label_of(kind, raw).casefold(), "")
-        return name_key
+    def _keys(self, column: int) -> list[tuple]:
+        """(sort key, ref) for every record, reading the raw dicts directly (one pass)."""
+        out = []
+        append = out.append
+        for kind in KINDS:
+            raws = self.library.raw(kind)
+            prefix = kind + ":"
+            if column == 0:
+                if kind == "official":
+                    for rid, raw in raws.items():
+                        name = raw.get("name") or rid
+                        append(((raw.get("family_name") or name).casefold(), name.casefold(),
+                                prefix + rid))
+                else:
+                    field_name = "title" if kind == "event" else "name"
+                    for rid, raw in raws.items():
+                        append(((raw.get(field_name) or rid).casefold(), "", prefix + rid))
+            elif column == 1:
+                field_name = "title" if kind == "event" else "name"
+                for rid, raw in raws.items():
+                    append((kind, (raw.get(field_name) or rid).casefold(), prefix + rid))
+            elif column == 2:
+                for rid, raw in raws.items():
+                    append((describe(kind, raw)[1].casefold(), "", prefix + rid))
+            else:
+                for rid, raw in raws.items():
+                    append((raw.get("start") or raw.get("established") or "", "", prefix + rid))
+        return out
 
     def _sort_refs(self) -> None:
         column, order = self._sort
-        self.refs.sort(key=self._sort_key(column), reverse=order == Qt.DescendingOrder)
+        keyed = self._keys(column)
+        keyed.sort(reverse=order == Qt.DescendingOrder)
+        self.refs = [entry[-1] for entry in keyed]
         self._reindex()
+        self._in_order = True
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
+        if (column, order) == self._sort and self._in_order:
+            return  # already in that order (the view asks again when sorting is enabled)
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
@@ -327,6 +337,7 @@ class LibraryModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), row, row)
                 self.refs.append(ref)
                 self._row_of[ref] = row
+                self._in_order = False
                 self.endInsertRows()
             elif row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))

@@ -8,6 +8,33 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from .library_model import KIND_LABELS, KINDS, LibraryFilter, LibraryModel, LibraryProxy, RefRole
 
 
+class LazyCombo(QComboBox):
+    """A filter combo whose choices are gathered only when it is first opened."""
+
+    def __init__(self, label: str, loader, parent=None):
+        super().__init__(parent)
+        self.label, self.loader = label, loader
+        self.stale = True
+        self.addItem(label, "")
+
+    def showPopup(self):
+        self.refresh()
+        super().showPopup()
+
+    def refresh(self):
+        if not self.stale:
+            return
+        self.stale = False
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self.label, "")
+        for value in self.loader():
+            self.addItem(value, value)
+        self.setCurrentIndex(max(self.findData(current), 0))
+        self.blockSignals(False)
+
+
 class LibraryView(QTableView):
     """Drags records out (copies); accepts image files dropped onto an official."""
 
@@ -69,10 +96,10 @@ class LibraryPanel(QWidget):
         self.kind.addItem("All kinds", "")
         for kind in KINDS:
             self.kind.addItem(KIND_LABELS[kind] + "s", kind)
-        self.country = QComboBox(self)
+        self.country = LazyCombo("All countries", lambda: self.model.countries(), self)
         self.country.setObjectName("libraryCountryFilter")
         self.country.setAccessibleName("Filter by country")
-        self.tag = QComboBox(self)
+        self.tag = LazyCombo("All tags", lambda: self.model.tags(), self)
         self.tag.setObjectName("libraryTagFilter")
         self.tag.setAccessibleName("Filter by tag")
         self.date_from = QLineEdit(self)
@@ -86,14 +113,13 @@ class LibraryPanel(QWidget):
         for combo in (self.kind, self.country, self.tag):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
-        self._fill_facets()
 
         self.view = LibraryView(self)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)  # the model's order
         self.view.setModel(self.proxy)
         self.view.setColumnWidth(0, 260)
         self.view.setColumnWidth(1, 90)
         self.view.setColumnWidth(2, 200)
-        self.view.sortByColumn(0, Qt.AscendingOrder)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("libraryCount")
 
@@ -119,18 +145,8 @@ class LibraryPanel(QWidget):
         self.date_to.editingFinished.connect(self.apply_filter)
         self._update_count()
 
-    def _fill_facets(self) -> None:
-        for combo, label, values in ((self.country, "All countries", self.model.countries()),
-                                     (self.tag, "All tags", self.model.tags())):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(label, "")
-            for value in values:
-                combo.addItem(value, value)
-            at = combo.findData(current)
-            combo.setCurrentIndex(max(at, 0))
-            combo.blockSignals(False)
+    def _facets_changed(self) -> None:
+        self.country.stale = self.tag.stale = True
 
     def current_filter(self) -> LibraryFilter:
         return LibraryFilter(self.search.text(), self.kind.currentData() or "",
@@ -150,7 +166,7 @@ class LibraryPanel(QWidget):
     def library_changed(self, refs) -> None:
         self.model.library_changed(refs)
         if any(r.partition(":")[0] in KINDS for r in refs):
-            self._fill_facets()
+            self._facets_changed()
             self.apply_filter()
 
     def select_ref(self, ref: str) -> None:
