@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -88,11 +89,17 @@ def run_gui_bench(path) -> dict:
     origin = "existing library"
     if not db.exists():
         origin = _make_library(db)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               BRIEFBOOK_SETTINGS=str(Path(tempfile.mkdtemp(prefix="bb-gui-bench-")) / "s.ini"),
+    scratch = Path(tempfile.mkdtemp(prefix="bb-gui-bench-"))
+    work_db = scratch / "library" / db.name  # the bench adds a book: work on a copy
+    shutil.copytree(db.parent, work_db.parent,
+                    ignore=shutil.ignore_patterns("*.lock", "*.backups"))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFBOOK_SETTINGS=str(scratch / "s.ini"),
                PYTHONPATH=str(Path(__file__).resolve().parent.parent))
-    done = subprocess.run([sys.executable, "-m", "benchmarks.gui_bench", "--child", str(db)],
-                          capture_output=True, text=True, env=env, timeout=900)
+    try:
+        done = subprocess.run([sys.executable, "-m", "benchmarks.gui_bench", "--child",
+                               str(work_db)], capture_output=True, text=True, env=env, timeout=900)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
         return {"error": done.stderr[-2000:], "library": origin}
@@ -171,7 +178,7 @@ def _child(db: str) -> dict:
     rss_mb = process.memory_info().rss / 2 ** 20
     result = {"window_usable_s": round(usable_s, 3), "opened_book": opened,
               "records": lib_model.rowCount(), "filter_ms": _stats(filter_ms),
-              "filter_rows": rows, "drop_ms": _stats(drop_ms), "dropped_items": items,
+              "filter_rows": rows, "filter_each_ms": [round(v, 1) for v in filter_ms], "drop_ms": _stats(drop_ms), "dropped_items": items,
               "rss_mb": round(rss_mb, 1)}
     window.close()
     return result

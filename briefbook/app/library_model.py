@@ -23,6 +23,15 @@ KIND_LABELS = {"official": "Official", "event": "Event", "partnership": "Partner
 COLUMNS = ("Name", "Kind", "Country / place", "Date")
 RefRole = Qt.UserRole + 1
 THUMB = 24
+# Plain ints and precomputed flags: Qt enum arithmetic costs microseconds in PySide6.
+_DISPLAY, _TOOLTIP, _DECORATION, _ACCESSIBLE = (
+    int(Qt.DisplayRole.value), int(Qt.ToolTipRole.value), int(Qt.DecorationRole.value),
+    int(Qt.AccessibleTextRole.value))
+_REF = int(RefRole)
+_ROW_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
+_OFFICIAL_FLAGS = _ROW_FLAGS | Qt.ItemIsDropEnabled
+_ROOT_FLAGS = Qt.ItemIsDropEnabled
+_HORIZONTAL = Qt.Horizontal
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 
 
@@ -167,8 +176,8 @@ class LibraryModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(COLUMNS):
+    def headerData(self, section, orientation, role=_DISPLAY):
+        if orientation == _HORIZONTAL and role == _DISPLAY and 0 <= section < len(COLUMNS):
             return COLUMNS[section]
         return None
 
@@ -182,41 +191,42 @@ class LibraryModel(QAbstractTableModel):
             self._display[ref] = cells
         return cells
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        row = index.row()
+        if row < 0 or row >= len(self.refs):
             return None
-        row, col = index.row(), index.column()
-        if not 0 <= row < len(self.refs):
-            return None
-        ref = self.refs[row]
-        kind = ref.partition(":")[0]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role == _DISPLAY or role == _TOOLTIP:
+            ref = self.refs[row]
+            col = index.column()
             if col == 1:
-                return KIND_LABELS[kind]
+                return KIND_LABELS[ref[:ref.index(":")]]
             name, place, date = self._cells(ref)
-            return (name, None, place, date)[col]
-        if role == Qt.DecorationRole and col == 0:
+            return name if col == 0 else place if col == 2 else date
+        if role == _DECORATION:
+            if index.column() != 0:
+                return None
+            ref = self.refs[row]
+            kind = ref[:ref.index(":")]
             if kind == "official":
-                raw = self.raw_of(ref) or {}
-                photo = raw.get("photo")
+                photo = (self.raw_of(ref) or {}).get("photo")
                 if photo:
                     self._photo_refs.setdefault(photo, set()).add(ref)
                     pixmap = self.thumbnails.get(photo)
                     if pixmap is not None:
                         return pixmap
             return badge(kind)
-        if role == RefRole:
-            return ref
-        if role == Qt.AccessibleTextRole and col == 0:
-            return f"{KIND_LABELS[kind]}: {self._cells(ref)[0]}"
+        if role == _REF:
+            return self.refs[row]
+        if role == _ACCESSIBLE and index.column() == 0:
+            ref = self.refs[row]
+            return f"{KIND_LABELS[ref[:ref.index(':')]]}: {self._cells(ref)[0]}"
         return None
 
     def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemIsDropEnabled
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | (
-            Qt.ItemIsDropEnabled if self.refs[index.row()].startswith("official:") else
-            Qt.NoItemFlags)
+        row = index.row()
+        if row < 0 or row >= len(self.refs):
+            return _ROOT_FLAGS
+        return _OFFICIAL_FLAGS if self.refs[row].startswith("official:") else _ROW_FLAGS
 
     def _thumbnail_loaded(self, name: str) -> None:
         for ref in self._photo_refs.get(name, ()):
@@ -405,6 +415,12 @@ class LibraryFilter:
         self.text, self.kind, self.country, self.tag = text.strip(), kind, country, tag
         self.date_from, self.date_to = date_from.strip(), date_to.strip()
 
+    @staticmethod
+    def searchable(text: str) -> bool:
+        """One Latin letter matches most of a large library and says nothing: search from two
+        letters on (a single Chinese or Khmer character is a meaningful query)."""
+        return len(text) > 1 or not text.isascii()
+
     def is_empty(self) -> bool:
         return not (self.text or self.kind or self.country or self.tag or self.date_from
                     or self.date_to)
@@ -413,6 +429,10 @@ class LibraryFilter:
         if self.is_empty():
             return None
         kinds = [self.kind] if self.kind else list(KINDS)
+        if self.text and not self.searchable(self.text):
+            if not (self.kind or self.country or self.tag or self.date_from or self.date_to):
+                return None
+            self.text = ""
         if self.text:
             hits = model.library.search(self.text, kinds=kinds, wait=False)
             refs = {h.ref for h in hits}
@@ -462,9 +482,12 @@ class LibraryProxy(QSortFilterProxyModel):
     def set_accepted(self, accepted: set[str] | None) -> None:
         if accepted == self._accepted:
             return
-        self.beginFilterChange()
+        # One reset instead of a storm of scattered row removals/insertions: measured
+        # 25-45 ms on 31k rows whatever the result, where incremental updates took up
+        # to 240 ms when a search widens back to thousands of scattered rows.
+        self.beginResetModel()
         self._accepted = accepted
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.endResetModel()
 
     @property
     def accepted(self) -> set[str] | None:

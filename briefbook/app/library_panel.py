@@ -1,7 +1,9 @@
 """The left pane: search box, filters and the library table."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+import threading
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QTableView, QVBoxLayout, QWidget, QLabel)
 
@@ -145,6 +147,17 @@ class LibraryPanel(QWidget):
         self.date_to.editingFinished.connect(self.apply_filter)
         self._update_count()
 
+    def warm_up(self) -> None:
+        """Off the GUI thread, once the index is built: let the search index make its lazy
+        lookup tables (sorted vocabulary, substring table) before the first keystroke."""
+        index = self.library.index
+
+        def warm():
+            if index.wait(timeout=120):
+                index.search("qzxj", wait=True)  # matches nothing; builds the tables
+
+        threading.Thread(target=warm, name="briefbook-search-warmup", daemon=True).start()
+
     def _facets_changed(self) -> None:
         self.country.stale = self.tag.stale = True
 
@@ -154,8 +167,15 @@ class LibraryPanel(QWidget):
                              self.date_from.text(), self.date_to.text())
 
     def apply_filter(self, *_args) -> None:
-        self.proxy.set_accepted(self.current_filter().accepted(self.model))
+        current = self.view.current_ref()
+        selected = self.view.selected_refs() if self.view.selectionModel() else []
+        wanted = self.current_filter()
+        self.proxy.set_accepted(wanted.accepted(self.model))
+        if current:  # keep the user's place when it is still shown
+            self.select_ref(current, selected)
         self._update_count()
+        if wanted.text and not wanted.searchable(wanted.text):
+            self.count_label.setText("Type two or more letters to search.")
         self.filter_applied.emit(self.proxy.rowCount())
 
     def _update_count(self) -> None:
@@ -169,11 +189,20 @@ class LibraryPanel(QWidget):
             self._facets_changed()
             self.apply_filter()
 
-    def select_ref(self, ref: str) -> None:
+    def select_ref(self, ref: str, selected=None) -> None:
         row = self.model.row_of(ref)
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
+        if not index.isValid():
+            return
+        selection = self.view.selectionModel()
+        selection.setCurrentIndex(index, QItemSelectionModel.NoUpdate)
+        flags = QItemSelectionModel.Select | QItemSelectionModel.Rows
+        for other in selected or [ref]:
+            other_row = self.model.row_of(other)
+            if other_row >= 0:
+                other_index = self.proxy.mapFromSource(self.model.index(other_row, 0))
+                if other_index.isValid():
+                    selection.select(other_index, flags)
+        self.view.scrollTo(index)

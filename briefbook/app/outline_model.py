@@ -22,6 +22,18 @@ from .library_model import _date, current_position, label_of
 
 KeyRole = Qt.UserRole + 1
 RefRole = Qt.UserRole + 2
+# Plain ints and precomputed flags: Qt enum arithmetic costs microseconds per call in
+# PySide6, and data()/flags() are called hundreds of times per repaint.
+_DISPLAY, _EDIT, _DECORATION, _TOOLTIP = (int(Qt.DisplayRole.value), int(Qt.EditRole.value),
+                                          int(Qt.DecorationRole.value), int(Qt.ToolTipRole.value))
+_ACCESSIBLE, _FOREGROUND, _FONT = (int(Qt.AccessibleTextRole.value), int(Qt.ForegroundRole.value),
+                                   int(Qt.FontRole.value))
+_KEY, _REF = int(KeyRole), int(RefRole)
+_TEXT_ROLES = (_DISPLAY, _TOOLTIP, _ACCESSIBLE)
+_ITEM_FLAGS = (Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
+               | Qt.ItemIsDropEnabled)
+_SECTION_FLAGS = _ITEM_FLAGS | Qt.ItemIsEditable
+_ROOT_FLAGS = Qt.ItemIsDropEnabled
 
 
 class _Follower(OutlineObserver):
@@ -69,6 +81,8 @@ class _Follower(OutlineObserver):
     def changed(self, section, row):
         index = self.m.index(row, 0) if section is None else \
             self.m.index(row, 0, self.m.index(section, 0))
+        if index.isValid():
+            self.m._labels.pop(index.internalPointer().key, None)
         self.m.dataChanged.emit(index, index)
 
 
@@ -80,6 +94,7 @@ class OutlineModel(QAbstractItemModel):
         self.origin = uuid.uuid4().hex
         self._follower = _Follower(self)
         self._move_ok = True
+        self._labels: dict[str, str] = {}  # node key -> label, dropped when the node changes
         session.outline.observers.insert(0, self._follower)
         session.book_replaced.connect(self._book_replaced)
 
@@ -89,6 +104,7 @@ class OutlineModel(QAbstractItemModel):
 
     def _book_replaced(self):
         self.beginResetModel()
+        self._labels.clear()
         if self._follower not in self.outline.observers:
             self.outline.observers.insert(0, self._follower)
         self.endResetModel()
@@ -139,12 +155,14 @@ class OutlineModel(QAbstractItemModel):
     def _section_changed(self, section_row: int):
         index = self.index(section_row, 0)
         if index.isValid():
+            self._labels.pop(index.internalPointer().key, None)
             self.dataChanged.emit(index, index, [Qt.DisplayRole])
 
     def refresh_refs(self, refs) -> None:
         """Records changed in the library: redraw the items citing them."""
         for ref in refs:
             for key in self.outline.keys_citing(ref):
+                self._labels.pop(key, None)
                 index = self.index_of_key(key)
                 self.dataChanged.emit(index, index)
 
@@ -169,42 +187,46 @@ class OutlineModel(QAbstractItemModel):
             return f"{raw.get('title') or rid}" + (f" ({when})" if when else "")
         return label_of(kind, raw)
 
-    def data(self, index, role=Qt.DisplayRole):
-        node = self.node(index)
+    def data(self, index, role=_DISPLAY):
+        node = index.internalPointer() if index.isValid() else None
         if node is None:
             return None
-        if role in (Qt.DisplayRole, Qt.ToolTipRole, Qt.AccessibleTextRole):
-            return self.label(node)
-        if role == Qt.EditRole:
-            return node.title if isinstance(node, (Section, TextBlock)) else self.label(node)
-        if role == Qt.DecorationRole:
+        if role in _TEXT_ROLES:
+            label = self._labels.get(node.key)
+            if label is None:
+                label = self._labels[node.key] = self.label(node)
+            return label
+        if role == _DECORATION:
             if isinstance(node, Section):
                 return badge("section")
             if isinstance(node, TextBlock):
                 return badge(node.kind)
             missing = not self.session.library.exists(node.ref)
             return badge("missing" if missing else node.kind)
-        if role == Qt.ForegroundRole and isinstance(node, RefItem):
+        if role == _EDIT:
+            return node.title if isinstance(node, (Section, TextBlock)) else self.label(node)
+        if role == _FOREGROUND and isinstance(node, RefItem):
             if not self.session.library.exists(node.ref):
                 return QGuiApplication.palette().color(QPalette.Disabled, QPalette.Text)
-        if role == Qt.FontRole and isinstance(node, Section):
-            font = QGuiApplication.font()
-            font.setBold(True)
-            return font
-        if role == KeyRole:
+        elif role == _FONT and isinstance(node, Section):
+            return self._bold()
+        elif role == _KEY:
             return node.key
-        if role == RefRole:
+        elif role == _REF:
             return None if isinstance(node, (Section, TextBlock)) else node.ref
         return None
 
+    def _bold(self):
+        font = QGuiApplication.font()
+        font.setBold(True)
+        return font
+
     def flags(self, index):
         if not index.isValid():
-            return Qt.ItemIsDropEnabled
-        node = self.node(index)
-        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
-        if isinstance(node, Section) and not self.session.read_only:
-            flags |= Qt.ItemIsEditable
-        return flags
+            return _ROOT_FLAGS
+        if isinstance(index.internalPointer(), Section) and not self.session.read_only:
+            return _SECTION_FLAGS
+        return _ITEM_FLAGS
 
     def setData(self, index, value, role=Qt.EditRole):
         node = self.node(index)

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.open_book(self._initial_book(), remember=False)
         self._update_actions()
+        self.library_panel.warm_up()
 
     # -- building ----------------------------------------------------------------------------
     def _action(self, text, slot, shortcut=None, name=None, tip=None) -> QAction:
@@ -339,6 +340,9 @@ class MainWindow(QMainWindow):
 
     def _library_current(self, current, _previous):
         ref = current.siblingAtColumn(0).data(Qt.UserRole + 1) if current.isValid() else None
+        editor = self.inspector.current_editor()
+        if editor is not None and editor.ref == ref:
+            return  # already shown (e.g. the row came back after a search): keep any edits
         if ref:
             self.inspector.show_record(ref)
             self.side.setCurrentWidget(self.inspector)
