@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeyEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QTreeView
 
 from briefbook.app.library_model import RefRole
@@ -84,11 +84,11 @@ def test_keyboard_and_menus_do_what_drag_and_drop_does(qtbot, window):
 def _drop_events(widget, pos, data, action=Qt.CopyAction):
     """Deliver enter/move/drop the way the platform's drag manager does."""
     pos = QPointF(pos)
-    enter = QDragEnterEvent(pos.toPoint(), Qt.CopyAction | Qt.MoveAction, data, Qt.LeftButton,
+    enter = QDragEnterEvent(pos, Qt.CopyAction | Qt.MoveAction, data, Qt.LeftButton,
                             Qt.NoModifier)
     enter.setDropAction(action)
     QApplication.sendEvent(widget, enter)
-    move = QDragMoveEvent(pos.toPoint(), Qt.CopyAction | Qt.MoveAction, data, Qt.LeftButton,
+    move = QDragMoveEvent(pos, Qt.CopyAction | Qt.MoveAction, data, Qt.LeftButton,
                           Qt.NoModifier)
     move.setDropAction(action)
     QApplication.sendEvent(widget, move)
@@ -310,3 +310,48 @@ def test_dark_palette_is_legible(qtbot, window):
     assert QApplication.palette().color(QPalette.Window).lightness() < 100
     window.act_dark.trigger()
     assert QApplication.palette().color(QPalette.Window).lightness() > 150
+
+
+def test_official_thumbnails_load_lazily_off_the_gui_thread(qtbot, tmp_path, window):
+    lib = window.library_panel.model
+    window.controller.set_photo("official:sun-weidong", _png(tmp_path / "sun.png", Qt.darkGreen))
+    index = lib.index(lib.row_of("official:sun-weidong"), 0)
+    from PySide6.QtGui import QIcon, QPixmap
+    first = index.data(Qt.DecorationRole)
+    assert isinstance(first, QIcon)  # the kind badge while the photo loads
+    qtbot.waitUntil(lambda: isinstance(index.data(Qt.DecorationRole), QPixmap), timeout=5000)
+    pixmap = index.data(Qt.DecorationRole)
+    assert max(pixmap.width(), pixmap.height()) <= 48
+    assert QColor(pixmap.toImage().pixel(pixmap.width() // 2, pixmap.height() // 2)) == \
+        QColor(Qt.darkGreen)
+
+
+def test_context_menu_offers_the_outline_actions(window):
+    view = window.outline_panel.view
+    window.outline_panel.select_keys([window.session.book.sections[0].key])
+    view.customContextMenuRequested.emit(view.visualRect(view.currentIndex()).center())
+    menu = window._context_menu
+    texts = [a.text() for a in menu.actions()]
+    for wanted in ("&Add to book", "&Remove from book", "Move &up", "Move do&wn", "Add &section",
+                   "Re&name section"):
+        assert wanted in texts
+    menu.close()
+
+
+def test_first_start_without_a_path_loads_the_sample(qtbot, tmp_path, monkeypatch):
+    """Like the CLI: no --db and no BRIEFBOOK_DB -> the user's library, the sample on first start."""
+    import briefbook.store.library as store_library
+    from briefbook.app.main import open_library
+    monkeypatch.setattr(store_library.platformdirs, "user_data_dir",
+                        lambda *a, **k: str(tmp_path / "userdata"))
+    library = open_library(None)
+    try:
+        assert library.path == tmp_path / "userdata" / "library.json"
+        assert library.exists("official:kung-phoak") and len(library.books()) == 2
+    finally:
+        library.close()
+    explicit = open_library(tmp_path / "empty" / "library.json")
+    try:
+        assert explicit.is_empty  # an explicit path starts empty
+    finally:
+        explicit.close()
