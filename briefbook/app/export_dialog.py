@@ -103,7 +103,10 @@ class ExportWorker(QObject):
             if self._cancel.is_set():
                 self.cancelled.emit()
             else:
-                self.failed.emit(str(exc) or exc.__class__.__name__)
+                message = str(exc) or exc.__class__.__name__
+                if written:
+                    message += " (already written: " + ", ".join(Path(p).name for p in written) + ")"
+                self.failed.emit(message)
             return
         self.finished.emit(warnings, written)
 
@@ -157,6 +160,8 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, STEPS)
         self.progress.setValue(0)
         self.stage = QLabel(self)
+        self.stage.setWordWrap(True)
+        self.stage.setObjectName("exportStage")
         self.warnings = QListWidget(self)
         self.warnings.setObjectName("exportWarnings")
         self.warnings.setAccessibleName("Export warnings")
@@ -181,7 +186,9 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Format", formats)
-        form.addRow("&Folder", folder_row)
+        folder_label = QLabel("&Folder", self)
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
         form.addRow("P&aper", self.paper)
         form.addRow("", self.draft)
         layout = QVBoxLayout(self)
@@ -265,9 +272,10 @@ class ExportDialog(QDialog):
         self.open_button.show()
 
     def _failed(self, message: str):
+        self.progress.setValue(0)
         self.stage.setText(f"Export failed: {message}")
 
-    def _cancelled(self):
+    def _cancelled(self):  # export_book writes to a temporary file: nothing half-written stays
         self.progress.setValue(0)
         self.stage.setText("Export cancelled.")
 
