@@ -38,7 +38,7 @@ def render_pdf(book: Book, library) -> bytes:
 
 class _Signals(QObject):
     done = Signal(int, bytes)
-    failed = Signal(int, str)
+    failed = Signal(int, str, bool)   # generation, message, worth retrying
 
 
 class _RenderJob(QRunnable):
@@ -53,10 +53,11 @@ class _RenderJob(QRunnable):
             data = self.renderer(book, self.library)
             self.signals.done.emit(self.generation, bytes(data))
         except PreviewUnavailable as exc:
-            self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}")
+            self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}", False)
         except Exception as exc:  # noqa: BLE001 - shown in the pane, the app goes on
+            # e.g. the library changed under the reader while the user kept editing: retry.
             traceback.print_exc()
-            self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}")
+            self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}", True)
 
 
 class PreviewPane(QWidget):
@@ -107,6 +108,7 @@ class PreviewPane(QWidget):
         self._running = False
         self._pending = False
         self._buffer: QBuffer | None = None
+        self._retries = 0
         self.last_error = ""
         session.changed.connect(self.schedule)
         session.book_replaced.connect(self.schedule)
@@ -147,6 +149,7 @@ class PreviewPane(QWidget):
                 self._buffer.deleteLater()
             self._buffer = buffer
             pages = self.document.pageCount()
+            self._retries = 0
             if pages:
                 navigator.jump(min(page, pages - 1), QPointF(0, 0))
                 self.pages.setCurrentWidget(self.view)
@@ -157,9 +160,13 @@ class PreviewPane(QWidget):
                 self._show_message("Preview unavailable: the rendered PDF could not be read.")
         self._finish()
 
-    def _failed(self, generation: int, message: str):
+    def _failed(self, generation: int, message: str, transient: bool):
         if generation == self._generation:
-            self._show_message(message)
+            if transient and self._retries < 2 and not self._pending:
+                self._retries += 1
+                self._timer.start()
+            else:
+                self._show_message(message)
         self._finish()
 
     def _show_message(self, message: str):

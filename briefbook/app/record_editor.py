@@ -253,8 +253,10 @@ class RecordEditor(QWidget):
                                  if record else f"New {label[self.kind].lower()}")
         self.form.set_values(raw)
         self.form.widgets["id"].setReadOnly(record is not None)
-        self.delete_button.setEnabled(record is not None)
-        self.add_button.setEnabled(record is not None)
+        writable = not self.library.read_only
+        self.save_button.setEnabled(writable)
+        self.delete_button.setEnabled(record is not None and writable)
+        self.add_button.setEnabled(record is not None and writable)
         if self.photo is not None:
             self.photo.show_photo(self.library.photo_bytes(raw.get("photo", "")) if raw else None)
         self.status.clear()
