@@ -408,6 +408,17 @@ class LibraryModel(QAbstractTableModel):
         return sorted(found.values(), key=str.casefold)
 
 
+def matching_refs(library, text: str) -> set[str]:
+    """Every ref the search index matches for *text*, unranked (filtering needs no order).
+
+    Uses ``Library.matching_refs`` where the store has it, else all of ``Library.search``.
+    Does not wait for the body-text index: names, titles and tags answer at once.
+    """
+    if hasattr(library, "matching_refs"):
+        return library.matching_refs(text, wait=False) or set()
+    return {hit.ref for hit in library.search(text, limit=None, wait=False)}
+
+
 class LibraryFilter:
     """What the user asked for; ``accepted(model)`` turns it into a set of refs (None: all)."""
 
@@ -434,8 +445,12 @@ class LibraryFilter:
                 return None
             self.text = ""
         if self.text:
-            hits = model.library.search(self.text, kinds=kinds, wait=False)
-            refs = {h.ref for h in hits}
+            refs = matching_refs(model.library, self.text)
+            if self.kind:
+                prefix = self.kind + ":"
+                refs = {r for r in refs if r.startswith(prefix)}
+            else:
+                refs = {r for r in refs if not r.startswith("book:")}
         else:
             refs = {r for r in model.refs if r.partition(":")[0] in kinds}
         if not (self.country or self.tag or self.date_from or self.date_to):

@@ -37,6 +37,9 @@ def application():
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
     if app is None:
+        # Background work (search index, preview composing) shares the GIL with the GUI:
+        # hand it back to the GUI thread sooner than the default 5 ms.
+        sys.setswitchinterval(0.001)
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         QCoreApplication.setOrganizationName("Briefbook")

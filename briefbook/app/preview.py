@@ -9,31 +9,48 @@ on white (checked by a test), so dark palettes do not show through.
 """
 from __future__ import annotations
 
+import time
 import traceback
 
-from PySide6.QtCore import (QBuffer, QByteArray, QIODevice, QObject, QPointF, QRunnable, Qt,
-                            QThreadPool, QTimer, Signal)
+from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QObject,
+                            QPointF, QRunnable, Qt, QThreadPool, QTimer, Signal)
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ..model.book import Book
+from .render_child import ProcessBuilder
 
 
 class PreviewUnavailable(Exception):
     pass
 
 
+class Renderer:
+    """The book as PDF bytes, from the export package (never a renderer of our own):
+    ``compose`` here, ``build_pdf_bytes`` in a helper process (see render_child)."""
+
+    def __init__(self, use_process: bool | None = None):
+        self.builder = ProcessBuilder(use_process)
+
+    def __call__(self, book: Book, library) -> bytes:
+        try:
+            from ..export import build_pdf_bytes, compose  # noqa: F401 - both must exist
+            from ..export.theme import get_theme
+        except ImportError as exc:
+            raise PreviewUnavailable(
+                f"the PDF export is not available in this build ({exc})") from None
+        theme = get_theme(book.theme)
+        return self.builder.build(compose(book, library, theme), theme)
+
+    def close(self) -> None:
+        self.builder.close()
+
+
 def render_pdf(book: Book, library) -> bytes:
-    """The book as PDF bytes, from the export package (never a renderer of our own)."""
-    try:
-        from ..export import build_pdf_bytes, compose
-        from ..export.theme import get_theme
-    except ImportError as exc:
-        raise PreviewUnavailable(f"the PDF export is not available in this build ({exc})") from None
-    theme = get_theme(book.theme)
-    return build_pdf_bytes(compose(book, library, theme), theme)
+    """One-off rendering in this process (what the helper process does, for tools/tests)."""
+    return Renderer(use_process=False)(book, library)
 
 
 class _Signals(QObject):
@@ -49,26 +66,30 @@ class _RenderJob(QRunnable):
 
     def run(self):
         try:
-            book = Book.from_dict(self.book_dict)
-            data = self.renderer(book, self.library)
-            self.signals.done.emit(self.generation, bytes(data))
-        except PreviewUnavailable as exc:
-            self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}", False)
-        except Exception as exc:  # noqa: BLE001 - shown in the pane, the app goes on
-            # e.g. the library changed under the reader while the user kept editing: retry.
-            traceback.print_exc()
-            self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}", True)
+            try:
+                book = Book.from_dict(self.book_dict)
+                data = self.renderer(book, self.library)
+                self.signals.done.emit(self.generation, bytes(data))
+            except PreviewUnavailable as exc:
+                self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}", False)
+            except Exception as exc:  # noqa: BLE001 - shown in the pane, the app goes on
+                # e.g. the library changed under the reader while the user kept editing: retry.
+                if "closed" not in str(exc):
+                    traceback.print_exc()
+                self.signals.failed.emit(self.generation, f"Preview unavailable: {exc}", True)
+        except RuntimeError:  # the pane was deleted while this ran (window closed)
+            pass
 
 
 class PreviewPane(QWidget):
     refreshed = Signal(int)        # pages shown
     unavailable = Signal(str)
 
-    def __init__(self, session, parent=None, delay_ms: int = 700, renderer=render_pdf):
+    def __init__(self, session, parent=None, delay_ms: int = 700, renderer=None):
         super().__init__(parent)
         self.setObjectName("previewPane")
         self.session = session
-        self.renderer = renderer
+        self.renderer = renderer if renderer is not None else Renderer()
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("previewView")
@@ -97,8 +118,13 @@ class PreviewPane(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.refresh_now)
+        self._delay_ms = delay_ms
+        self._timer.timeout.connect(self._when_idle)
+        self.idle_ms = 600
+        self._last_input = 0.0
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
@@ -114,7 +140,24 @@ class PreviewPane(QWidget):
         session.book_replaced.connect(self.schedule)
 
     def schedule(self):
-        self._timer.start()
+        self._timer.start(self._delay_ms)
+
+    _INPUT_EVENTS = frozenset({QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel,
+                               QEvent.Drop})
+
+    def eventFilter(self, watched, event):
+        if event.type() in self._INPUT_EVENTS:
+            self._last_input = time.monotonic()
+        return False
+
+    def _when_idle(self):
+        """Rendering takes the CPU (and composing, Python's GIL): wait until the user pauses
+        typing or dragging, so a refresh never lands in the middle of their input."""
+        waited = (time.monotonic() - self._last_input) * 1000
+        if waited < self.idle_ms:
+            self._timer.start(max(50, int(self.idle_ms - waited)))
+            return
+        self.refresh_now()
 
     def refresh_now(self):
         self._timer.stop()
@@ -164,7 +207,7 @@ class PreviewPane(QWidget):
         if generation == self._generation:
             if transient and self._retries < 2 and not self._pending:
                 self._retries += 1
-                self._timer.start()
+                self._timer.start(self._delay_ms)
             else:
                 self._show_message(message)
         self._finish()
@@ -177,4 +220,16 @@ class PreviewPane(QWidget):
         self.unavailable.emit(message)
 
     def wait(self):
+        self._pool.waitForDone()
+
+    def close_renderer(self):
+        """Stop the helper process (the window calls this when it closes)."""
+        self._timer.stop()
+        self._pending = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        close = getattr(self.renderer, "close", None)
+        if close is not None:
+            close()
         self._pool.waitForDone()

@@ -16,13 +16,13 @@ from .inspector import Inspector
 from .library_panel import LibraryPanel
 from .outline_panel import OutlinePanel
 from .palette import apply_palette
-from .preview import PreviewPane, render_pdf
+from .preview import PreviewPane
 from .settings import app_settings, push_recent, string_list
 
 
 class MainWindow(QMainWindow):
     def __init__(self, library, settings=None, *, exporter=default_exporter,
-                 preview_renderer=render_pdf, preview_delay_ms: int = 700, owns_library=True):
+                 preview_renderer=None, preview_delay_ms: int = 700, owns_library=True):
         super().__init__()
         self.setObjectName("mainWindow")
         self.library = library
@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.session.save_now()
         self.save_settings()
-        self.preview.wait()
+        self.preview.close_renderer()
         self.library_panel.model.thumbnails.wait()
         if self.export_dialog is not None and self.export_dialog.running:
             self.export_dialog.cancel()
