@@ -72,6 +72,26 @@ def test_preview_renders_off_the_gui_thread_debounced_on_white(qtbot, library):
     session.save_now()
 
 
+def test_preview_waits_for_the_user_to_pause(qtbot, library):
+    """A refresh never starts while the user is typing or dragging (input within idle_ms)."""
+    import time
+    from briefbook.app.books import copy_book
+    from briefbook.app.document import BookSession
+    session = BookSession(library, copy_book(library.get("book:asean-china-som-2024")))
+    renderer = RecordingRenderer()
+    pane = PreviewPane(session, delay_ms=10, renderer=renderer)
+    qtbot.addWidget(pane)
+    pane._last_input = time.monotonic()  # a keystroke just now
+    pane._when_idle()
+    assert not pane._running and pane._timer.isActive()  # postponed, not started
+    pane._last_input = time.monotonic() - 10
+    with qtbot.waitSignal(pane.refreshed, timeout=5000):
+        pane._when_idle()
+    assert renderer.calls == [session.book.title]
+    pane.close_renderer()
+    session.save_now()
+
+
 def _page_pixel(pane) -> QColor:
     image = pane.view.viewport().grab().toImage()
     return QColor(image.pixel(image.width() // 2, image.height() // 3))
@@ -94,6 +114,10 @@ def test_preview_with_the_real_export(qtbot, window):
         window.preview.refresh_now()
     assert blocker.args[0] >= 2
     assert window.preview.document.pageCount() == blocker.args[0]
+    builder = window.preview.renderer.builder
+    assert builder.last_mode == "process"  # reportlab ran in the helper, not on our GIL
+    window.preview.close_renderer()
+    assert builder.closed
 
 
 @dataclass
