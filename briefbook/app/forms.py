@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 
 from .palette import error_colour
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout,
@@ -104,6 +105,7 @@ class Form(QWidget):
         self.fields = {f.name: f for f in fields}
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
+        self.hints: dict[str, QLabel] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.WrapLongRows)
@@ -116,17 +118,24 @@ class Form(QWidget):
             error.setWordWrap(True)
             error.setStyleSheet(f"color: {error_colour()};")
             error.hide()
+            hint = QLabel(self)
+            hint.setObjectName(f"hint_{spec.name}")
+            hint.setWordWrap(True)
+            hint.setForegroundRole(QPalette.PlaceholderText)
+            hint.hide()
             box = QWidget(self)
             col = QVBoxLayout(box)
             col.setContentsMargins(0, 0, 0, 0)
             col.setSpacing(2)
             col.addWidget(widget)
+            col.addWidget(hint)
             col.addWidget(error)
             label = QLabel(spec.label + (" *" if spec.required else ""), self)
             label.setBuddy(widget)
             layout.addRow(label, box)
             self.widgets[spec.name] = widget
             self.errors[spec.name] = error
+            self.hints[spec.name] = hint
 
     def _make(self, spec: Field) -> QWidget:
         if spec.kind in ("multiline", "paragraphs", "lines"):
@@ -214,6 +223,10 @@ class Form(QWidget):
 
     def values(self) -> dict:
         return {name: self.value(name) for name in self.fields}
+
+    def set_hint(self, name: str, text: str) -> None:
+        self.hints[name].setText(text)
+        self.hints[name].setVisible(bool(text))
 
     # -- errors ------------------------------------------------------------------------------------
     def clear_errors(self) -> None:

@@ -231,6 +231,9 @@ class RecordEditor(QWidget):
         self.delete_button.clicked.connect(self.confirm_delete)
         self.add_button.clicked.connect(lambda: self.ref and self.add_to_book.emit(self.ref))
         self.form.edited.connect(lambda: self.status.setText("Unsaved changes."))
+        if kind == "event":
+            for name in ("participants", "partnerships"):
+                self.form.widgets[name].textChanged.connect(self._update_names)
         if self.photo is not None:
             self.photo.photo_chosen.connect(self.set_photo)
             self.photo.photo_removed.connect(self.remove_photo)
@@ -252,6 +255,8 @@ class RecordEditor(QWidget):
             self.heading.setText(f"{label[self.kind]}: {raw.get('name') or raw.get('title')}"
                                  if record else f"New {label[self.kind].lower()}")
         self.form.set_values(raw)
+        if self.kind == "event":
+            self._update_names()
         self.form.widgets["id"].setReadOnly(record is not None)
         writable = not self.library.read_only
         self.save_button.setEnabled(writable)
@@ -260,6 +265,16 @@ class RecordEditor(QWidget):
         if self.photo is not None:
             self.photo.show_photo(self.library.photo_bytes(raw.get("photo", "")) if raw else None)
         self.status.clear()
+
+    def _update_names(self, *_):
+        """Under the id lists, the names they stand for (or what is unknown)."""
+        for name, kind in (("participants", "official"), ("partnerships", "partnership")):
+            raws = self.library.raw(kind)
+            names = []
+            for rid in self.form.value(name):
+                raw = raws.get(rid)
+                names.append((raw.get("name") or rid) if raw else f"{rid} (unknown)")
+            self.form.set_hint(name, "; ".join(names))
 
     def revert(self):
         self.load(self.ref)

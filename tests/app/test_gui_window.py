@@ -174,7 +174,9 @@ def test_record_editor_validates_inline_like_import(qtbot, window, library_path)
     window.act_undo.trigger()
     assert window.library.get("official:hun-manet").country == ""
     editor = window.inspector.show_record("event:2019-prak-sokhonn-wang-yi")
+    assert editor.form.hints["participants"].text() == "PRAK Sokhonn; WANG Yi"
     editor.form.widgets["participants"].setText("prak-sokhonn, nobody-here")
+    assert "nobody-here (unknown)" in editor.form.hints["participants"].text()
     assert not editor.save() and "nobody-here" in editor.form.errors["participants"].text()
 
 
