@@ -3,26 +3,23 @@
 Rows are record references (``official:ID`` ...); what a cell shows is read
 from the stored dict when the view asks, so 10k officials are never parsed
 into records just to be listed.  Sorting is done here on plain keys; the
-proxy filters by a set of accepted refs computed from ``library.search`` and
-the facet filters (kind, country, tag, date range).
+proxy in ``library_filter`` filters by the refs the search index matches.
 """
 from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QRunnable,
-                            QSortFilterProxyModel, Qt, QThreadPool, Signal)
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from ..model.dates import DateError, PartialDate, format_range
 from . import mime
 from .icons import badge
+from .thumbnails import ThumbnailCache
 
 KINDS = ("official", "event", "partnership")
 KIND_LABELS = {"official": "Official", "event": "Event", "partnership": "Partnership"}
 COLUMNS = ("Name", "Kind", "Country / place", "Date")
 RefRole = Qt.UserRole + 1
-THUMB = 24
 # Plain ints and precomputed flags: Qt enum arithmetic costs microseconds in PySide6.
 _DISPLAY, _TOOLTIP, _DECORATION, _ACCESSIBLE = (
     int(Qt.DisplayRole.value), int(Qt.ToolTipRole.value), int(Qt.DecorationRole.value),
@@ -74,65 +71,6 @@ def describe(kind: str, raw: dict) -> tuple[str, str, str]:
     established = _date(raw.get("established"))
     return (raw.get("name") or raw.get("id", ""), ", ".join(raw.get("parties") or []),
             established.human() if established else "")
-
-
-class ThumbnailCache(QObject):
-    """Official photos as small pixmaps, decoded off the GUI thread and kept."""
-
-    loaded = Signal(str)
-
-    def __init__(self, library, parent=None):
-        super().__init__(parent)
-        self.library = library
-        self._pixmaps: dict[str, QPixmap | None] = {}
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._images: dict[str, QImage] = {}
-
-    def get(self, name: str) -> QPixmap | None:
-        if name in self._pixmaps:
-            return self._pixmaps[name]
-        image = self._images.pop(name, None)
-        if image is not None:
-            pixmap = QPixmap.fromImage(image) if not image.isNull() else None
-            self._pixmaps[name] = pixmap
-            return pixmap
-        self._pixmaps[name] = None  # loading (or unreadable): show the badge meanwhile
-        self._pool.start(_ThumbJob(self, name))
-        return None
-
-    def _done(self, name: str, image: QImage) -> None:
-        self._images[name] = image
-        self._pixmaps.pop(name, None)
-        self.loaded.emit(name)
-
-    def wait(self) -> None:
-        self._pool.waitForDone()
-
-
-class _ThumbSignals(QObject):
-    done = Signal(str, QImage)
-
-
-class _ThumbJob(QRunnable):
-    def __init__(self, cache: ThumbnailCache, name: str):
-        super().__init__()
-        self.name = name
-        self.library = cache.library
-        self.signals = _ThumbSignals()
-        self.signals.done.connect(cache._done)
-
-    def run(self) -> None:
-        image = QImage()
-        try:
-            data = self.library.photo_bytes(self.name)
-            if data:
-                image.loadFromData(data)
-        except Exception:  # an unreadable photo just keeps its badge
-            image = QImage()
-        if not image.isNull():
-            image = image.scaled(THUMB * 2, THUMB * 2, Qt.KeepAspectRatio, Qt.SmoothTransformation)
-        self.signals.done.emit(self.name, image)
 
 
 class LibraryModel(QAbstractTableModel):
@@ -406,114 +344,3 @@ class LibraryModel(QAbstractTableModel):
                     if isinstance(tag, str):
                         found.setdefault(tag.casefold(), tag)
         return sorted(found.values(), key=str.casefold)
-
-
-def matching_refs(library, text: str) -> set[str]:
-    """Every ref the search index matches for *text*, unranked (filtering needs no order).
-
-    Uses ``Library.matching_refs`` where the store has it, else all of ``Library.search``.
-    Does not wait for the body-text index: names, titles and tags answer at once.
-    """
-    if hasattr(library, "matching_refs"):
-        return library.matching_refs(text, wait=False) or set()
-    return {hit.ref for hit in library.search(text, limit=None, wait=False)}
-
-
-class LibraryFilter:
-    """What the user asked for; ``accepted(model)`` turns it into a set of refs (None: all)."""
-
-    def __init__(self, text="", kind="", country="", tag="", date_from="", date_to=""):
-        self.text, self.kind, self.country, self.tag = text.strip(), kind, country, tag
-        self.date_from, self.date_to = date_from.strip(), date_to.strip()
-
-    @staticmethod
-    def searchable(text: str) -> bool:
-        """One Latin letter matches most of a large library and says nothing: search from two
-        letters on (a single Chinese or Khmer character is a meaningful query)."""
-        return len(text) > 1 or not text.isascii()
-
-    def is_empty(self) -> bool:
-        return not (self.text or self.kind or self.country or self.tag or self.date_from
-                    or self.date_to)
-
-    def accepted(self, model: LibraryModel) -> set[str] | None:
-        if self.is_empty():
-            return None
-        kinds = [self.kind] if self.kind else list(KINDS)
-        if self.text and not self.searchable(self.text):
-            if not (self.kind or self.country or self.tag or self.date_from or self.date_to):
-                return None
-            self.text = ""
-        if self.text:
-            refs = matching_refs(model.library, self.text)
-            if self.kind:
-                prefix = self.kind + ":"
-                refs = {r for r in refs if r.startswith(prefix)}
-            else:
-                refs = {r for r in refs if not r.startswith("book:")}
-        else:
-            refs = {r for r in model.refs if r.partition(":")[0] in kinds}
-        if not (self.country or self.tag or self.date_from or self.date_to):
-            return refs
-        facets = model.facets()
-        country, tag = self.country.casefold(), self.tag.casefold()
-        lo = _date(self.date_from)
-        hi = _date(self.date_to)
-        lo_day = lo.first_day() if lo else None
-        hi_day = hi.last_day() if hi else None
-        out = set()
-        for ref in refs:
-            facet = facets.get(ref)
-            if facet is None:
-                continue
-            countries, tags, first, last = facet
-            if country and not any(country == c or country in c for c in countries):
-                continue
-            if tag and tag not in tags:
-                continue
-            if lo_day or hi_day:
-                if first is None and last is None:
-                    continue
-                if hi_day and first is not None and first > hi_day:
-                    continue
-                if lo_day and last is not None and last < lo_day:
-                    continue
-            out.add(ref)
-        return out
-
-
-class LibraryProxy(QSortFilterProxyModel):
-    """Shows the rows whose ref is in the accepted set; sorting is the source's job."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._accepted: set[str] | None = None
-        self._refs: list[str] = []
-
-    def setSourceModel(self, model) -> None:
-        super().setSourceModel(model)
-        self._source = model
-
-    def set_accepted(self, accepted: set[str] | None) -> None:
-        if accepted == self._accepted:
-            return
-        # One reset instead of a storm of scattered row removals/insertions: measured
-        # 25-45 ms on 31k rows whatever the result, where incremental updates took up
-        # to 240 ms when a search widens back to thousands of scattered rows.
-        self.beginResetModel()
-        self._accepted = accepted
-        self.endResetModel()
-
-    @property
-    def accepted(self) -> set[str] | None:
-        return self._accepted
-
-    def filterAcceptsRow(self, row, parent) -> bool:
-        accepted = self._accepted
-        return accepted is None or self._source.refs[row] in accepted
-
-    def sort(self, column, order=Qt.AscendingOrder) -> None:
-        self._source.sort(column, order)
-
-    def ref_at(self, row: int) -> str:
-        return self.index(row, 0).data(RefRole)

@@ -7,7 +7,8 @@ from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QTableView, QVBoxLayout, QWidget, QLabel)
 
-from .library_model import KIND_LABELS, KINDS, LibraryFilter, LibraryModel, LibraryProxy, RefRole
+from .library_filter import LibraryFilter, LibraryProxy
+from .library_model import KIND_LABELS, KINDS, LibraryModel, RefRole
 
 
 class LazyCombo(QComboBox):

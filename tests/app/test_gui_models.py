@@ -8,7 +8,8 @@ from PySide6.QtGui import QUndoStack
 from briefbook.app import mime
 from briefbook.app.controller import BookController
 from briefbook.app.document import BookSession
-from briefbook.app.library_model import LibraryFilter, LibraryModel, LibraryProxy, RefRole
+from briefbook.app.library_filter import LibraryFilter, LibraryProxy
+from briefbook.app.library_model import LibraryModel, RefRole
 from briefbook.app.outline_model import KeyRole, OutlineModel
 from briefbook.model import RefItem
 

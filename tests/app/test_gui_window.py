@@ -6,7 +6,6 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, Q
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QTreeView
 
 from briefbook.app.library_model import RefRole
-from briefbook.app.outline_model import KeyRole
 from briefbook.app.settings import app_settings
 
 
