@@ -1,8 +1,9 @@
 """Book properties: cover facts, theme and paper, validated like an imported book."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
+from . import plain
 from ..export.theme import THEMES
 from ..model import Book, ValidationError
 from ..model.book import PAPER_SIZES
@@ -36,7 +37,7 @@ class BookProperties(QWidget):
         self.session = session
         self.controller = controller
         self.form = Form(BOOK_FORM, self)
-        self.status = QLabel(self)
+        self.status = plain.label(self)
         self.status.setWordWrap(True)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

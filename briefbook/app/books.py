@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from . import plain
 from ..model import Book, Section, ValidationError
 from .record_editor import slug
 
@@ -64,11 +65,9 @@ def delete_book(window, confirm: bool = True) -> None:
         return
     book = window.session.book
     if confirm:
-        answer = QMessageBox.question(
-            window, "Delete book", f"Delete the book “{book.title}” from the library?\n\n"
-            "The records it cites stay in the library. This cannot be undone.",
-            QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
-        if answer != QMessageBox.Yes:
+        if not plain.ask(window, "Delete book",
+                         f"Delete the book “{book.title}” from the library?\n\n"
+                         "The records it cites stay in the library. This cannot be undone."):
             return
     window.session.dirty = False
     window.library.delete(book.ref)
@@ -90,8 +89,8 @@ def import_pack(window, path=None):
         report = do_import(window.library, Path(path))
     except (PackError, ValidationError, PhotoError, StoreError, OSError) as exc:
         window.last_import_message = f"Refused {Path(path).name}: {exc}\n\nThe library was not changed."
-        QMessageBox.warning(window, "Import refused", window.last_import_message) \
-            if not getattr(window, "quiet", False) else None
+        if not getattr(window, "quiet", False):
+            plain.warn(window, "Import refused", window.last_import_message)
         return None
     current = window.session.book.ref if window.session.has_book else None
     if current and current in report.updated:
@@ -101,7 +100,7 @@ def import_pack(window, path=None):
                                   "(not newer than the library's copy).")
     window.statusBar().showMessage(window.last_import_message, 10000)
     if not getattr(window, "quiet", False):
-        QMessageBox.information(window, "Import done", window.last_import_message)
+        plain.inform(window, "Import done", window.last_import_message)
     return report
 
 

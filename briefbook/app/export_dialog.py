@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFil
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
+from . import plain
 from ..model.book import PAPER_SIZES
 
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
@@ -159,7 +160,7 @@ class ExportDialog(QDialog):
         self.progress.setObjectName("exportProgress")
         self.progress.setRange(0, STEPS)
         self.progress.setValue(0)
-        self.stage = QLabel(self)
+        self.stage = plain.label(self)
         self.stage.setWordWrap(True)
         self.stage.setObjectName("exportStage")
         self.warnings = QListWidget(self)
@@ -192,7 +193,11 @@ class ExportDialog(QDialog):
         form.addRow("P&aper", self.paper)
         form.addRow("", self.draft)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{session.book.title}</b>", self))
+        heading = plain.label(self, session.book.title)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.stage)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 
+from . import plain
 from .palette import error_colour
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -113,12 +114,12 @@ class Form(QWidget):
             widget = self._make(spec)
             widget.setObjectName(f"field_{spec.name}")
             widget.setAccessibleName(spec.label)
-            error = QLabel(self)
+            error = plain.label(self)
             error.setObjectName(f"error_{spec.name}")
             error.setWordWrap(True)
             error.setStyleSheet(f"color: {error_colour()};")
             error.hide()
-            hint = QLabel(self)
+            hint = plain.label(self)
             hint.setObjectName(f"hint_{spec.name}")
             hint.setWordWrap(True)
             hint.setForegroundRole(QPalette.PlaceholderText)

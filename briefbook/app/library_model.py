@@ -11,6 +11,7 @@ from typing import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
+from . import plain
 from ..model.dates import DateError, PartialDate, format_range
 from . import mime
 from .icons import badge
@@ -139,7 +140,8 @@ class LibraryModel(QAbstractTableModel):
             if col == 1:
                 return KIND_LABELS[ref[:ref.index(":")]]
             name, place, date = self._cells(ref)
-            return name if col == 0 else place if col == 2 else date
+            text = name if col == 0 else place if col == 2 else date
+            return text if role == _DISPLAY else plain.tooltip(text)
         if role == _DECORATION:
             if index.column() != 0:
                 return None

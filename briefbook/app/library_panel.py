@@ -5,8 +5,9 @@ import threading
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
-                               QTableView, QVBoxLayout, QWidget, QLabel)
+                               QTableView, QVBoxLayout, QWidget)
 
+from . import plain
 from .library_filter import LibraryFilter, LibraryProxy
 from .library_model import KIND_LABELS, KINDS, LibraryModel, RefRole
 
@@ -123,7 +124,7 @@ class LibraryPanel(QWidget):
         self.view.setColumnWidth(0, 260)
         self.view.setColumnWidth(1, 90)
         self.view.setColumnWidth(2, 200)
-        self.count_label = QLabel(self)
+        self.count_label = plain.label(self)
         self.count_label.setObjectName("libraryCount")
 
         row1 = QHBoxLayout()

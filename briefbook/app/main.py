@@ -65,13 +65,13 @@ def main_window(db_path=None, read_only: bool = False, **options):
 
 def run_app(db_path=None, read_only: bool = False) -> int:
     app = application()
-    from PySide6.QtWidgets import QMessageBox
+    from . import plain
     from ..store import StoreError
     from ..store.lock import LibraryLockedError
     try:
         window = main_window(db_path, read_only)
     except (StoreError, LibraryLockedError, OSError) as exc:
-        QMessageBox.critical(None, "Briefbook", f"The library could not be opened:\n\n{exc}")
+        plain.warn(None, "Briefbook", f"The library could not be opened:\n\n{exc}")
         return 1
     window.show()
     return app.exec()

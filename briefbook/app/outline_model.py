@@ -13,6 +13,7 @@ import uuid
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from . import plain
 from ..model.book import BLOCK_KIND_LABELS, RefItem, Section, TextBlock
 from ..model.dates import format_range
 from ..model.outline import OutlineObserver
@@ -195,7 +196,7 @@ class OutlineModel(QAbstractItemModel):
             label = self._labels.get(node.key)
             if label is None:
                 label = self._labels[node.key] = self.label(node)
-            return label
+            return plain.tooltip(label) if role == _TOOLTIP else label
         if role == _DECORATION:
             if isinstance(node, Section):
                 return badge("section")

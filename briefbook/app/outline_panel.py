@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QPushButton,
                                QTreeView, QVBoxLayout, QWidget)
 
+from . import plain
 from .outline_model import KeyRole, OutlineModel
 
 
@@ -66,7 +67,7 @@ class RelatedBar(QFrame):
         self.setFrameShape(QFrame.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.AlternateBase)
-        self.label = QLabel(self)
+        self.label = plain.label(self)
         self.label.setWordWrap(True)
         self.add_button = QPushButton("Add all", self)
         self.add_button.setObjectName("relatedAddAll")
@@ -105,7 +106,7 @@ class OutlinePanel(QWidget):
         self.view = OutlineView(self)
         self.view.setModel(self.model)
         self.related = RelatedBar(self)
-        self.title = QLabel(self)
+        self.title = plain.label(self)
         self.title.setObjectName("bookTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)

@@ -17,8 +17,9 @@ from PySide6.QtCore import (QBuffer, QByteArray, QCoreApplication, QEvent, QIODe
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from . import plain
 from ..model.book import Book
 from .render_child import ProcessBuilder
 
@@ -101,7 +102,7 @@ class PreviewPane(QWidget):
         palette = self.view.palette()
         palette.setColor(QPalette.Dark, QColor("#6B6F75"))  # around the (white) pages
         self.view.setPalette(palette)
-        self.message = QLabel("Preview will appear here.", self)
+        self.message = plain.label(self, "Preview will appear here.")
         self.message.setObjectName("previewMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignCenter)
@@ -109,7 +110,7 @@ class PreviewPane(QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.message)
         self.pages.addWidget(self.view)
-        self.status = QLabel(self)
+        self.status = plain.label(self)
         self.status.setObjectName("previewStatus")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

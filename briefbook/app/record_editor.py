@@ -11,9 +11,10 @@ import uuid
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
+from . import plain
 from ..model import ValidationError
 from ..model.classification import LEVELS
 from ..model.records import EVENT_KINDS
@@ -117,7 +118,7 @@ class PhotoBox(QWidget):
         buttons.addWidget(choose)
         buttons.addWidget(remove)
         buttons.addStretch(1)
-        self.message = QLabel(self)
+        self.message = plain.label(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {error_colour()};")
         buttons.addWidget(self.message)
@@ -183,7 +184,7 @@ class RecordEditor(QWidget):
         self.setObjectName(f"{kind}Editor")
         self.ref: str | None = None      # None while creating
         self.pending_photo = ""
-        self.heading = QLabel(self)
+        self.heading = plain.label(self)
         self.heading.setObjectName("editorHeading")
         font = self.heading.font()
         font.setBold(True)
@@ -191,7 +192,7 @@ class RecordEditor(QWidget):
         self.heading.setFont(font)
         self.form = Form(FIELDS[kind], self)
         self.photo = PhotoBox(self) if kind == "official" else None
-        self.status = QLabel(self)
+        self.status = plain.label(self)
         self.status.setObjectName("editorStatus")
         self.status.setWordWrap(True)
         self.save_button = QPushButton("Save", self)
@@ -342,9 +343,7 @@ class RecordEditor(QWidget):
         if uses:
             text += "\n\nIt is used by: " + ", ".join(uses[:6]) + ("…" if len(uses) > 6 else "")
         text += "\n\nYou can undo this with Edit ▸ Undo."
-        answer = QMessageBox.question(self, "Delete record", text,
-                                      QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
-        if answer == QMessageBox.Yes:
+        if plain.ask(self, "Delete record", text):
             self.delete()
 
     def uses(self, ref: str) -> list[str]:

@@ -356,3 +356,25 @@ def test_first_start_without_a_path_loads_the_sample(qtbot, tmp_path, monkeypatc
         assert explicit.is_empty  # an explicit path starts empty
     finally:
         explicit.close()
+
+
+def test_hostile_text_is_shown_literally_never_as_markup(qtbot, window):
+    from briefbook.model import Event, Official
+    nasty = '<b>Bold</b> <img src="/etc/passwd"> & [[[x]]] 李 ផាក'
+    window.controller.put_record(Official(id="nasty", name=nasty, country="<i>Nowhere</i>"))
+    window.controller.put_record(Event(id="nasty-event", title=nasty, participants=["nasty"]))
+    lib = window.library_panel.model
+    index = lib.index(lib.row_of("official:nasty"), 0)
+    assert index.data(Qt.DisplayRole) == nasty
+    assert index.data(Qt.ToolTipRole) == "<p>&lt;b&gt;Bold&lt;/b&gt; &lt;img src=&quot;/etc/passwd&quot;&gt;" \
+                                         " &amp; [[[x]]] 李 ផាក</p>"
+    editor = window.inspector.show_record("official:nasty")
+    assert editor.heading.textFormat() == Qt.PlainText and nasty in editor.heading.text()
+    window.new_book(nasty)
+    assert window.outline_panel.title.text() == nasty
+    assert window.outline_panel.title.textFormat() == Qt.PlainText
+    window.controller.add_refs(["event:nasty-event"])
+    bar = window.outline_panel.related
+    assert bar.isVisible() and nasty in bar.label.text() and bar.label.textFormat() == Qt.PlainText
+    item = window.outline_panel.model.index(0, 0, window.outline_panel.model.index(0, 0))
+    assert item.data(Qt.DisplayRole).startswith(nasty)
