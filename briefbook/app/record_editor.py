@@ -23,6 +23,7 @@ from ..store.media import PhotoError
 from .forms import Field, Form
 from .library_model import IMAGE_SUFFIXES
 from .palette import error_colour
+from .thumbnails import load_scaled
 
 SOURCE_COLUMNS = (("title", "Title"), ("publisher", "Publisher"), ("url", "URL"), ("date", "Date"))
 CLASSIFICATIONS = ("",) + LEVELS
@@ -129,13 +130,12 @@ class PhotoBox(QWidget):
 
     def show_photo(self, data: bytes | None) -> None:
         self.message.clear()
-        pixmap = QPixmap()
-        if data and pixmap.loadFromData(data):
-            dpr = self.devicePixelRatioF()
-            scaled = pixmap.scaled(int(110 * dpr), int(140 * dpr), Qt.KeepAspectRatio,
-                                   Qt.SmoothTransformation)
-            scaled.setDevicePixelRatio(dpr)
-            self.image.setPixmap(scaled)
+        dpr = self.devicePixelRatioF()
+        image = load_scaled(data, int(110 * dpr), int(140 * dpr)) if data else None
+        if image is not None and not image.isNull():
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(dpr)
+            self.image.setPixmap(pixmap)
         else:
             self.image.setPixmap(QPixmap())
             self.image.setText("No photo\n(drop an image here)" if not data else "Unreadable photo")

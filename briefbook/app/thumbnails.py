@@ -1,10 +1,27 @@
 """Official photos as small thumbnails, decoded off the GUI thread and cached."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, \
+    QThreadPool, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 THUMB = 24
+
+
+def load_scaled(data: bytes, width: int, height: int) -> QImage:
+    """Decode *data* straight to at most width x height (a 6000x8000 JPEG is decoded small,
+    not at 48 megapixels). A null image if it cannot be read."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)  # EXIF orientation, as cameras record it
+    size = reader.size()
+    if size.isValid() and (size.width() > width or size.height() > height):
+        reader.setScaledSize(size.scaled(QSize(width, height), Qt.KeepAspectRatio))
+    image = reader.read()
+    buffer.close()
+    return image
 
 
 class ThumbnailCache(QObject):
@@ -58,9 +75,7 @@ class _ThumbJob(QRunnable):
         try:
             data = self.library.photo_bytes(self.name)
             if data:
-                image.loadFromData(data)
+                image = load_scaled(data, THUMB * 2, THUMB * 2)
         except Exception:  # an unreadable photo just keeps its badge
             image = QImage()
-        if not image.isNull():
-            image = image.scaled(THUMB * 2, THUMB * 2, Qt.KeepAspectRatio, Qt.SmoothTransformation)
         self.signals.done.emit(self.name, image)

@@ -378,3 +378,24 @@ def test_hostile_text_is_shown_literally_never_as_markup(qtbot, window):
     assert bar.isVisible() and nasty in bar.label.text() and bar.label.textFormat() == Qt.PlainText
     item = window.outline_panel.model.index(0, 0, window.outline_panel.model.index(0, 0))
     assert item.data(Qt.DisplayRole).startswith(nasty)
+
+
+def test_a_huge_photo_is_decoded_small(qtbot, tmp_path, window):
+    from briefbook.app.thumbnails import load_scaled
+    big = QImage(6000, 8000, QImage.Format_RGB32)
+    big.fill(Qt.darkRed)
+    path = tmp_path / "huge.jpg"
+    assert big.save(str(path), "JPEG", 60)
+    del big
+    small = load_scaled(path.read_bytes(), 110, 140)
+    assert (small.width(), small.height()) == (105, 140)
+    editor = window.inspector.show_record("official:li-keqiang")
+    editor.set_photo(str(path))
+    assert window.library.get("official:li-keqiang").photo
+    assert editor.photo.image.pixmap().height() <= 140 * editor.devicePixelRatioF()
+    lib = window.library_panel.model
+    index = lib.index(lib.row_of("official:li-keqiang"), 0)
+    index.data(Qt.DecorationRole)
+    from PySide6.QtGui import QPixmap
+    qtbot.waitUntil(lambda: isinstance(index.data(Qt.DecorationRole), QPixmap), timeout=10000)
+    assert index.data(Qt.DecorationRole).height() <= 48
