@@ -46,35 +46,51 @@ def screenshot(db, out):
     return result
 
 
-def mouse_drag(db):
-    """Press on a library row, move onto the outline, release: Qt's real drag manager."""
-    win = build(db)
-    win.new_book("Mouse trip")
-    view = win.library_panel.view
-    win.library_panel.select_ref("event:2019-prak-sokhonn-li-keqiang")
-    start = view.visualRect(view.currentIndex()).center()
-    outline = win.outline_panel.view.viewport()
-    target = win.outline_panel.view.visualRect(win.outline_panel.model.index(0, 0)).center()
+def _drag(source_viewport, start, target_viewport, target):
+    """Press on *start*, move past the drag distance, then (inside QDrag.exec's own event
+    loop, driven by timers) move over *target* and release there."""
     steps = iter(range(8))
 
-    def tick():  # runs inside QDrag.exec()'s event loop
+    def tick():
         n = next(steps, None)
         if n is None:
             return
         if n < 6:
-            QTest.mouseMove(outline, target + QPoint(0, n % 2))
+            QTest.mouseMove(target_viewport, target + QPoint(0, n % 2))
             QTimer.singleShot(40, tick)
         else:
-            QTest.mouseRelease(outline, Qt.LeftButton, Qt.NoModifier, target)
+            QTest.mouseRelease(target_viewport, Qt.LeftButton, Qt.NoModifier, target)
 
-    QTest.mousePress(view.viewport(), Qt.LeftButton, Qt.NoModifier, start)
+    QTest.mousePress(source_viewport, Qt.LeftButton, Qt.NoModifier, start)
     QTimer.singleShot(40, tick)
     for i in range(1, 6):
-        QTest.mouseMove(view.viewport(), start + QPoint(12 * i, 4 * i))
+        QTest.mouseMove(source_viewport, start + QPoint(12 * i, 4 * i))
     QTest.qWait(400)
-    result = {"refs": win.session.book.refs(), "undo": win.undo_stack.count(),
-              "related_offer": win.outline_panel.related.isVisible(),
-              "platform": QApplication.platformName()}
+
+
+def mouse_drag(db):
+    """Real drags with Qt's drag manager: a record from the library into the outline, then
+    that item from one section into another."""
+    win = build(db)
+    win.new_book("Mouse trip")
+    view = win.library_panel.view
+    outline = win.outline_panel.view
+    model = win.outline_panel.model
+    win.library_panel.select_ref("event:2019-prak-sokhonn-li-keqiang")
+    start = view.visualRect(view.currentIndex()).center()
+    target = outline.visualRect(model.index(0, 0)).center()
+    _drag(view.viewport(), start, outline.viewport(), target)
+    after_copy = [[i.ref for i in s.items if not i.is_text] for s in win.session.book.sections]
+    win.outline_panel.related.hide()
+    outline.expandAll()
+    item = model.index(0, 0, model.index(0, 0))
+    outline.setCurrentIndex(item)
+    start = outline.visualRect(item).center()
+    target = outline.visualRect(model.index(2, 0)).center()  # onto "Backgrounds"
+    _drag(outline.viewport(), start, outline.viewport(), target)
+    after_move = [[i.ref for i in s.items if not i.is_text] for s in win.session.book.sections]
+    result = {"after_copy": after_copy, "after_move": after_move,
+              "undo": win.undo_stack.count(), "platform": QApplication.platformName()}
     win.close()
     return result
 
