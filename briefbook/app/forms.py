@@ -41,7 +41,10 @@ class TableEditor(QWidget):
         self.columns = columns
         self.table = QTableWidget(0, len(columns), self)
         self.table.setHorizontalHeaderLabels([label for _k, label in columns])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        for col, (key, _label) in enumerate(columns):  # dates narrow, text wide
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents
+                                        if key in ("start", "end", "date") else QHeaderView.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setMinimumHeight(90)

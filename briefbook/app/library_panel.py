@@ -121,9 +121,9 @@ class LibraryPanel(QWidget):
         self.view = LibraryView(self)
         self.view.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)  # the model's order
         self.view.setModel(self.proxy)
-        self.view.setColumnWidth(0, 260)
-        self.view.setColumnWidth(1, 90)
-        self.view.setColumnWidth(2, 200)
+        self.view.setColumnWidth(0, 240)
+        self.view.setColumnWidth(1, 80)
+        self.view.setColumnWidth(2, 170)
         self.count_label = plain.label(self)
         self.count_label.setObjectName("libraryCount")
 

@@ -48,7 +48,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         for widget in (self.library_panel, self.outline_panel, self.side, self.preview):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([420, 320, 380, 360])
+        self.splitter.setSizes([470, 330, 400, 380])
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
