@@ -38,7 +38,8 @@ class _ChangeWatcher(OutlineObserver):
 
 
 class BookSession(QObject):
-    book_replaced = Signal()      # a different book is open (models reset)
+    book_replacing = Signal()     # about to open a different book (models begin a reset)
+    book_replaced = Signal()      # a different book is open (models end the reset)
     changed = Signal()            # the open book changed (preview, title bar)
     properties_changed = Signal()
     saved = Signal(str)           # the book's ref, after it is in the library
@@ -71,6 +72,7 @@ class BookSession(QObject):
     def set_book(self, book: Book | None) -> None:
         """Open another book (saving the current one first)."""
         self.save_now()
+        self.book_replacing.emit()
         observers = [o for o in self.outline.observers]
         self.outline = Outline(book or Book(id="untitled", title="Untitled"))
         self.outline.observers.extend(observers)

@@ -97,14 +97,17 @@ class OutlineModel(QAbstractItemModel):
         self._move_ok = True
         self._labels: dict[str, str] = {}  # node key -> label, dropped when the node changes
         session.outline.observers.insert(0, self._follower)
+        session.book_replacing.connect(self._book_replacing)
         session.book_replaced.connect(self._book_replaced)
 
     @property
     def outline(self):
         return self.session.outline
 
-    def _book_replaced(self):
+    def _book_replacing(self):
         self.beginResetModel()
+
+    def _book_replaced(self):
         self._labels.clear()
         if self._follower not in self.outline.observers:
             self.outline.observers.insert(0, self._follower)

@@ -60,6 +60,10 @@ def test_outline_model_passes_qtmodeltester_while_edited(qtmodeltester, session,
     outline_model._keep[0].undo()
     outline_model._keep[0].undo()
     qtmodeltester.check(outline_model)
+    from briefbook.app.books import copy_book
+    session.set_book(copy_book(session.library.get("book:prak-sokhonn-china-2019")))
+    assert outline_model.rowCount() == 4
+    qtmodeltester.check(outline_model)
 
 
 def test_search_filter_is_accent_case_and_script_insensitive(library):
