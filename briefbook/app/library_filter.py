@@ -86,12 +86,19 @@ class LibraryFilter:
 
 
 class LibraryProxy(QSortFilterProxyModel):
-    """Shows the rows whose ref is in the accepted set; sorting is the source's job."""
+    """Shows the rows whose ref is in the accepted set; sorting is the source's job.
+
+    Qt asks ``filterAcceptsRow`` once per source row (31,000 Python calls on a large
+    library).  With no filter there is nothing to ask: the Python override is then
+    removed from the instance, and Qt's C++ default accepts every row without calling
+    Python, so opening the library and clearing the search box cost nothing per row.
+    (PySide looks overrides up on the instance at each call; the tests check both ways.)
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._accepted: set[str] | None = None
-        self._refs: list[str] = []
+        self._source = None
 
     def setSourceModel(self, model) -> None:
         super().setSourceModel(model)
@@ -105,15 +112,20 @@ class LibraryProxy(QSortFilterProxyModel):
         # to 240 ms when a search widens back to thousands of scattered rows.
         self.beginResetModel()
         self._accepted = accepted
+        if accepted is None:
+            self.__dict__.pop("filterAcceptsRow", None)
+        else:
+            source = self._source
+
+            def filterAcceptsRow(row, parent, _source=source, _accepted=accepted):
+                return _source.refs[row] in _accepted
+
+            self.filterAcceptsRow = filterAcceptsRow
         self.endResetModel()
 
     @property
     def accepted(self) -> set[str] | None:
         return self._accepted
-
-    def filterAcceptsRow(self, row, parent) -> bool:
-        accepted = self._accepted
-        return accepted is None or self._source.refs[row] in accepted
 
     def sort(self, column, order=Qt.AscendingOrder) -> None:
         self._source.sort(column, order)

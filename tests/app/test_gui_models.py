@@ -42,10 +42,17 @@ def test_library_models_pass_qtmodeltester(qtmodeltester, library):
     qtmodeltester.check(model)
     proxy = LibraryProxy()
     proxy.setSourceModel(model)
-    proxy.set_accepted(LibraryFilter("china").accepted(model))
+    china = LibraryFilter("wang").accepted(model)
+    proxy.set_accepted(china)
+    assert refs_shown(proxy) == china and 0 < len(china) < 14
     qtmodeltester.check(proxy)
     proxy.sort(3, Qt.DescendingOrder)
+    assert refs_shown(proxy) == china
     qtmodeltester.check(proxy)
+    proxy.set_accepted(None)  # no filter: Qt's own accept-all, no Python per row
+    assert "filterAcceptsRow" not in proxy.__dict__ and proxy.rowCount() == 14
+    proxy.set_accepted({"official:wang-yi"})
+    assert refs_shown(proxy) == {"official:wang-yi"}
 
 
 def test_outline_model_passes_qtmodeltester_while_edited(qtmodeltester, session, outline_model):
