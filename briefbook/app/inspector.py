@@ -58,7 +58,7 @@ class TextBlockEditor(QWidget):
         self.text.setPlaceholderText("One point per line. Typed as you would type a brief.")
         apply = QPushButton("Apply", self)
         apply.setObjectName("applyBlock")
-        apply.setShortcut("Ctrl+Return")
+        apply.setShortcut("Ctrl+S")
         layout = QFormLayout(self)
         layout.addRow(QLabel("<b>Text block</b>"))
         layout.addRow("&Kind", self.kind)

@@ -399,3 +399,15 @@ def test_a_huge_photo_is_decoded_small(qtbot, tmp_path, window):
     from PySide6.QtGui import QPixmap
     qtbot.waitUntil(lambda: isinstance(index.data(Qt.DecorationRole), QPixmap), timeout=10000)
     assert index.data(Qt.DecorationRole).height() <= 48
+
+
+def test_shortcuts_are_unambiguous(window):
+    from PySide6.QtGui import QAction, QKeySequence
+    seen = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            key = sequence.toString(QKeySequence.PortableText)
+            assert key not in seen, f"{key} is both {seen[key]!r} and {action.text()!r}"
+            seen[key] = action.text()
+    for wanted in ("Ctrl+Return", "Alt+Up", "Alt+Down", "Del", "Ctrl+Z", "Ctrl+E", "Ctrl+F"):
+        assert wanted in seen
