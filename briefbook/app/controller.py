@@ -45,8 +45,9 @@ class BookController(QObject):
         """Add records to the book (copies); skips what it already cites. Returns new keys."""
         if not self._writable():
             return []
+        refs = list(refs)
         new = [r for r in missing_refs(self.session.book, refs) if self.library.exists(r)]
-        skipped = len(list(refs)) - len(new)
+        skipped = len(refs) - len(new)
         if not new:
             self.status.emit("Already in the book." if skipped else "Nothing to add.")
             return []
