@@ -34,6 +34,7 @@ def test_screenshot_of_the_main_window(library_path, isolated_settings):
     result = run_scenario("screenshot", library_path, out)
     assert result["saved"] and result["platform"] == "xcb"
     assert result["width"] >= 1600 and out.stat().st_size > 20_000
+    assert (ARTIFACTS / "main-window-dark.png").stat().st_size > 20_000
     assert result["preview_pages"] > 0 or result["preview_message"].startswith(
         "Preview unavailable")
 

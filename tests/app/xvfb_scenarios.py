@@ -38,6 +38,11 @@ def screenshot(db, out):
     image = win.grab()
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(out))
+    win.act_dark.trigger()  # the dark palette too, beside it
+    QTest.qWait(300)
+    dark = Path(out).with_name(Path(out).stem + "-dark.png")
+    ok = win.grab().save(str(dark)) and ok
+    win.act_dark.trigger()
     result = {"saved": ok, "width": image.width(), "height": image.height(),
               "platform": QApplication.platformName(),
               "preview_pages": win.preview.document.pageCount(),
