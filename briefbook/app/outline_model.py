@@ -132,8 +132,8 @@ class OutlineModel(QAbstractItemModel):
         if not index.isValid():
             return QModelIndex()
         node = index.internalPointer()
-        if isinstance(node, Section):
-            return QModelIndex()
+        if isinstance(node, Section) or node is None or node.key not in self.outline:
+            return QModelIndex()  # a section, or a stale index to something removed
         section = self.outline.section_of(node)
         return self.createIndex(self.outline.section_row(section), 0, section)
 
