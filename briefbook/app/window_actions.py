@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPushButton, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import (QComboBox, QLabel, QMenu, QPushButton, QSizePolicy, QToolBar,
+                               QToolButton, QWidget)
 
 from ..model.book import BLOCK_KIND_LABELS, BLOCK_KINDS
 
@@ -125,8 +126,18 @@ class WindowActions:
         tools.addWidget(self.book_selector)
         tools.addSeparator()
         for action in (self.act_add, self.act_section, self.act_blocks["points"], self.act_up,
-                       self.act_down, self.act_undo, self.act_redo):
+                       self.act_down):
             tools.addAction(action)
+        for label, action in (("Undo", self.act_undo), ("Redo", self.act_redo)):
+            button = QToolButton(self)  # a fixed label; the menu item names the change
+            button.setText(label)
+            button.setObjectName(f"{action.objectName()}Button")
+            button.setAutoRaise(True)
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda b=button, a=action: (
+                b.setEnabled(a.isEnabled()), b.setToolTip(a.text().replace("&", ""))))
+            button.setEnabled(action.isEnabled())
+            tools.addWidget(button)
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         tools.addWidget(spacer)
