@@ -129,15 +129,7 @@ class WindowActions:
                        self.act_down):
             tools.addAction(action)
         for label, action in (("Undo", self.act_undo), ("Redo", self.act_redo)):
-            button = QToolButton(self)  # a fixed label; the menu item names the change
-            button.setText(label)
-            button.setObjectName(f"{action.objectName()}Button")
-            button.setAutoRaise(True)
-            button.clicked.connect(action.trigger)
-            action.changed.connect(lambda b=button, a=action: (
-                b.setEnabled(a.isEnabled()), b.setToolTip(a.text().replace("&", ""))))
-            button.setEnabled(action.isEnabled())
-            tools.addWidget(button)
+            tools.addWidget(_StackButton(label, action, self))
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         tools.addWidget(spacer)
@@ -158,3 +150,24 @@ class WindowActions:
             blocks.addAction(action)
         menu.popup(self.outline_panel.view.viewport().mapToGlobal(pos))
         self._context_menu = menu
+
+
+class _StackButton(QToolButton):
+    """Undo/Redo on the toolbar with a fixed label (the Edit menu names the change)."""
+
+    def __init__(self, label: str, action, parent=None):
+        super().__init__(parent)
+        self.action = action
+        self.setText(label)
+        self.setObjectName(f"{action.objectName()}Button")
+        self.setAutoRaise(True)
+        self.clicked.connect(action.trigger)
+        action.changed.connect(self.sync)
+        self.sync()
+
+    def sync(self):
+        try:
+            self.setEnabled(self.action.isEnabled())
+            self.setToolTip(self.action.text().replace("&", ""))
+        except RuntimeError:  # the window is being destroyed
+            pass
