@@ -69,8 +69,13 @@ def run_app(db_path=None, read_only: bool = False) -> int:
     from ..store import StoreError
     from ..store.lock import LibraryLockedError
     try:
-        window = main_window(db_path, read_only)
-    except (StoreError, LibraryLockedError, OSError) as exc:
+        try:
+            window = main_window(db_path, read_only)
+        except LibraryLockedError as exc:  # open elsewhere: reading it is still safe
+            if read_only or not plain.ask(None, "Briefbook", f"{exc}\n\nOpen it read-only?"):
+                return 1
+            window = main_window(db_path, True)
+    except (StoreError, OSError) as exc:
         plain.warn(None, "Briefbook", f"The library could not be opened:\n\n{exc}")
         return 1
     window.show()
