@@ -1,7 +1,7 @@
 """The right pane: the selected record's form, or the selected outline node's options."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -66,6 +66,7 @@ class TextBlockEditor(QWidget):
         layout.addRow("Te&xt", self.text)
         layout.addRow(apply)
         apply.clicked.connect(self.apply)
+        self.text.installEventFilter(self)
         self.kind.activated.connect(lambda *_: self.apply())
         self.title.editingFinished.connect(self.apply)
 
@@ -75,8 +76,10 @@ class TextBlockEditor(QWidget):
         self.title.setText(block.title)
         self.text.setPlainText(block.text)
 
-    def focusOutEvent(self, event):
-        super().focusOutEvent(event)
+    def eventFilter(self, watched, event):
+        if watched is self.text and event.type() == QEvent.FocusOut:
+            self.apply()  # typing then clicking elsewhere keeps what was typed
+        return False
 
     def apply(self):
         if self.key and self.key in self.controller.outline:
@@ -106,8 +109,24 @@ class Inspector(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.stack)
 
+    def leave_current(self) -> bool:
+        """Keep what the user typed before showing something else: a text block is applied,
+        a record with unsaved changes is saved if it is valid.  False (and the form stays,
+        showing what is wrong) if it is not."""
+        widget = self.stack.currentWidget()
+        if widget is self.block:
+            self.block.apply()
+        elif widget is self.section:
+            self.section.apply()
+        elif isinstance(widget, RecordEditor) and widget.dirty:
+            return widget.save()
+        return True
+
     def show_record(self, ref: str | None, kind: str | None = None) -> RecordEditor:
         kind = kind or ref.partition(":")[0]
+        current = self.current_editor()
+        if not self.leave_current():
+            return current
         editor = self.editors[kind]
         editor.load(ref)
         self.stack.setCurrentWidget(editor)
@@ -119,6 +138,8 @@ class Inspector(QWidget):
         return editor
 
     def show_node(self, node) -> None:
+        if not self.leave_current():
+            return
         if node is None:
             self.stack.setCurrentWidget(self.empty)
         elif isinstance(node, Section):

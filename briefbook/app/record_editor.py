@@ -231,13 +231,18 @@ class RecordEditor(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.delete_button.clicked.connect(self.confirm_delete)
         self.add_button.clicked.connect(lambda: self.ref and self.add_to_book.emit(self.ref))
-        self.form.edited.connect(lambda: self.status.setText("Unsaved changes."))
+        self.dirty = False
+        self.form.edited.connect(self._edited)
         if kind == "event":
             for name in ("participants", "partnerships"):
                 self.form.widgets[name].textChanged.connect(self._update_names)
         if self.photo is not None:
             self.photo.photo_chosen.connect(self.set_photo)
             self.photo.photo_removed.connect(self.remove_photo)
+
+    def _edited(self):
+        self.dirty = True
+        self.status.setText("Unsaved changes (saved when you leave this record if valid).")
 
     @property
     def library(self):
@@ -256,6 +261,7 @@ class RecordEditor(QWidget):
             self.heading.setText(f"{label[self.kind]}: {raw.get('name') or raw.get('title')}"
                                  if record else f"New {label[self.kind].lower()}")
         self.form.set_values(raw)
+        self.dirty = False
         if self.kind == "event":
             self._update_names()
         self.form.widgets["id"].setReadOnly(record is not None)
@@ -324,6 +330,7 @@ class RecordEditor(QWidget):
             old = self.library.get(self.ref)
             if old is not None and old.to_dict() | {"updated": ""} == record.to_dict() | {"updated": ""}:
                 self.status.setText("No changes.")
+                self.dirty = False
                 return True
         try:
             ok = self.controller.put_record(record)
@@ -334,6 +341,9 @@ class RecordEditor(QWidget):
             self.load(record.ref)
             self.status.setText("Saved.")
         return ok
+
+    def save_if_dirty(self) -> bool:
+        return self.save() if self.dirty else True
 
     def confirm_delete(self) -> None:
         if not self.ref:

@@ -411,3 +411,27 @@ def test_shortcuts_are_unambiguous(window):
             seen[key] = action.text()
     for wanted in ("Ctrl+Return", "Alt+Up", "Alt+Down", "Del", "Ctrl+Z", "Ctrl+E", "Ctrl+F"):
         assert wanted in seen
+
+
+def test_leaving_an_editor_keeps_what_was_typed(qtbot, window):
+    # A text block: typed, then the user clicks another outline item.
+    points = window.session.book.sections[1].items[0]
+    window.outline_panel.select_keys([points.key])
+    window.inspector.show_node(points)
+    window.inspector.block.text.setPlainText("Raise the rice export quota.")
+    window.inspector.show_node(window.session.book.sections[0])
+    assert points.text == "Raise the rice export quota."
+    # A record: a valid edit is saved on leaving; an invalid one keeps the form and says why.
+    editor = window.inspector.show_record("official:wang-yi")
+    editor.form.widgets["pronunciation"].setText("wahng yee")
+    editor.form.edited.emit()
+    window.inspector.show_record("official:li-keqiang")
+    assert window.library.get("official:wang-yi").pronunciation == "wahng yee"
+    editor = window.inspector.show_record("official:li-keqiang")
+    editor.form.widgets["reviewed"].setText("last spring")
+    editor.form.edited.emit()
+    shown = window.inspector.show_record("official:kung-phoak")
+    assert shown is editor and editor.ref == "official:li-keqiang"
+    assert editor.form.errors["reviewed"].text()
+    editor.revert()
+    assert window.inspector.show_record("official:kung-phoak").ref == "official:kung-phoak"
