@@ -12,6 +12,7 @@ from .export_dialog import ExportDialog, default_exporter
 from .inspector import Inspector
 from .library_panel import LibraryPanel
 from .outline_panel import OutlinePanel
+from . import plain
 from .palette import apply_palette
 from .preview import PreviewPane
 from .settings import app_settings, push_recent, string_list
@@ -315,5 +316,12 @@ class MainWindow(WindowActions, QMainWindow):
             self.splitter.restoreState(state)  # once the window has its real size
 
     def closeEvent(self, event):
+        if not self._closed and not self.inspector.leave_current():
+            editor = self.inspector.current_editor()
+            if not plain.ask(self, "Unsaved changes",
+                             f"{editor.heading.text()} has changes that are not valid yet "
+                             f"({editor.status.text()}).\n\nClose anyway and lose them?"):
+                event.ignore()
+                return
         self.shutdown()
         super().closeEvent(event)
