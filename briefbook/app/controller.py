@@ -39,11 +39,17 @@ class BookController(QObject):
             return False
         return True
 
+    def _book_editable(self) -> bool:
+        if not self.session.has_book:
+            self.status.emit("Open or create a book first (File ▸ New book).")
+            return False
+        return self._writable()
+
     # -- outline ---------------------------------------------------------------------------
     def add_refs(self, refs, section_key: str | None = None, row: int = -1,
                  offer_related: bool = True) -> list[str]:
         """Add records to the book (copies); skips what it already cites. Returns new keys."""
-        if not self._writable():
+        if not self._book_editable():
             return []
         refs = list(refs)
         new = [r for r in missing_refs(self.session.book, refs) if self.library.exists(r)]
@@ -96,31 +102,31 @@ class BookController(QObject):
             self.related_offer.emit(item.ref, refs, section.key, row)
 
     def move(self, keys, section_key: str | None, row: int) -> None:
-        if self._writable():
+        if self._book_editable():
             self.stack.push(commands.MoveNodes(self.outline, keys, section_key, row))
 
     def move_by(self, keys, step: int) -> None:
-        if keys and self._writable():
+        if keys and self._book_editable():
             self.stack.push(commands.MoveBy(self.outline, keys, step))
 
     def remove(self, keys) -> None:
         keys = [k for k in keys if k in self.outline]
-        if keys and self._writable():
+        if keys and self._book_editable():
             self.stack.push(commands.RemoveNodes(self.outline, keys))
 
     def add_section(self, title: str = "New section", row: int = -1) -> str | None:
-        if not self._writable():
+        if not self._book_editable():
             return None
         section = Section(title)
         self.stack.push(commands.InsertSection(self.outline, row, section))
         return section.key
 
     def rename_section(self, key: str, title: str) -> None:
-        if self._writable() and title.strip():
+        if self._book_editable() and title.strip():
             self.stack.push(commands.RenameSection(self.outline, key, title.strip()))
 
     def add_text_block(self, kind: str, section_key: str | None = None, row: int = -1) -> str | None:
-        if not self._writable():
+        if not self._book_editable():
             return None
         block = TextBlock(BLOCK_KIND_LABELS.get(kind, "Note"), "", kind)
         self.stack.beginMacro(f"Add {BLOCK_KIND_LABELS.get(kind, kind)}")
@@ -139,13 +145,13 @@ class BookController(QObject):
     def edit_block(self, key: str, **changes) -> None:
         block = self.outline.node(key)
         changes = {k: v for k, v in changes.items() if getattr(block, k) != v}
-        if changes and self._writable():
+        if changes and self._book_editable():
             self.stack.push(commands.EditBlock(self.outline, key, changes))
 
     def set_properties(self, changes: dict) -> None:
         current = self.session.properties()
         changes = {k: v for k, v in changes.items() if current.get(k) != v}
-        if changes and self._writable():
+        if changes and self._book_editable():
             self.stack.push(commands.SetBookProperties(self.session, changes))
 
     # -- library records ---------------------------------------------------------------------------

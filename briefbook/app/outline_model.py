@@ -261,7 +261,8 @@ class OutlineModel(QAbstractItemModel):
         return mime.encode(refs, keys, self.origin)
 
     def canDropMimeData(self, data, action, row, column, parent):
-        if self.session.read_only or data is None or not data.hasFormat(mime.MIME_REFS):
+        if self.session.read_only or not self.session.has_book or data is None \
+                or not data.hasFormat(mime.MIME_REFS):
             return False
         return action in (Qt.CopyAction, Qt.MoveAction)
 

@@ -1,7 +1,7 @@
 """The main window driven like a user: search, keyboard, drops, editors, books, packs."""
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QItemSelectionModel, QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableView, QTreeView
 
@@ -435,3 +435,18 @@ def test_leaving_an_editor_keeps_what_was_typed(qtbot, window):
     assert editor.form.errors["reviewed"].text()
     editor.revert()
     assert window.inspector.show_record("official:kung-phoak").ref == "official:kung-phoak"
+
+
+def test_without_a_book_nothing_is_added_to_a_phantom_one(qtbot, window):
+    for book in list(window.library.books()):
+        window.open_book(book.id)
+        window.delete_book(confirm=False)
+    assert not window.session.has_book and "No book" in window.windowTitle()
+    assert window.controller.add_refs(["official:wang-yi"]) == []
+    lib = window.library_panel.model
+    data = lib.mimeData([lib.index(lib.row_of("official:wang-yi"), 0)])
+    assert not window.outline_panel.model.canDropMimeData(data, Qt.CopyAction, -1, 0,
+                                                          QModelIndex())
+    assert not window.export_button.isEnabled()
+    window.new_book("Fresh start")
+    assert window.controller.add_refs(["official:wang-yi"])
