@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -142,6 +142,10 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
 
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(100)
+        self._retry.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self.apply_filter)
         for combo in (self.kind, self.country, self.tag):
             combo.currentIndexChanged.connect(self.apply_filter)
@@ -168,10 +172,22 @@ class LibraryPanel(QWidget):
                              self.country.currentData() or "", self.tag.currentData() or "",
                              self.date_from.text(), self.date_to.text())
 
+    def _index_ready(self) -> bool:
+        try:
+            return self.library.index.wait(body=False, timeout=0)
+        except (AttributeError, TypeError):
+            return True
+
     def apply_filter(self, *_args) -> None:
+        wanted = self.current_filter()
+        if wanted.text and wanted.searchable(wanted.text) and not self._index_ready():
+            # Just opened a large library: the index is still being built off this thread.
+            # Never block typing on it; filter as soon as it is ready.
+            self.count_label.setText("Indexing the library… results in a moment.")
+            self._retry.start()
+            return
         current = self.view.current_ref()
         selected = self.view.selected_refs() if self.view.selectionModel() else []
-        wanted = self.current_filter()
         self.proxy.set_accepted(wanted.accepted(self.model))
         if current:  # keep the user's place when it is still shown
             self.select_ref(current, selected)

@@ -450,3 +450,17 @@ def test_without_a_book_nothing_is_added_to_a_phantom_one(qtbot, window):
     assert not window.export_button.isEnabled()
     window.new_book("Fresh start")
     assert window.controller.add_refs(["official:wang-yi"])
+
+
+def test_typing_before_the_index_is_ready_never_blocks(qtbot, window, monkeypatch):
+    index = window.library.index
+    ready = {"now": False}
+    real_wait = index.wait
+    monkeypatch.setattr(index, "wait", lambda body=True, timeout=None:
+                        ready["now"] and real_wait(body, timeout))
+    panel = window.library_panel
+    panel.search.setText("wang")
+    assert "Indexing" in panel.count_label.text() and panel.proxy.rowCount() == 14
+    ready["now"] = True
+    qtbot.waitUntil(lambda: "official:wang-yi" in shown_refs(window) and
+                    panel.proxy.rowCount() < 14, timeout=3000)
