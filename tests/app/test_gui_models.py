@@ -50,9 +50,10 @@ def test_library_models_pass_qtmodeltester(qtmodeltester, library):
     assert refs_shown(proxy) == china
     qtmodeltester.check(proxy)
     proxy.set_accepted(None)  # no filter: Qt's own accept-all, no Python per row
-    assert "filterAcceptsRow" not in proxy.__dict__ and proxy.rowCount() == 14
+    assert not proxy.filtering and proxy.rowCount() == 14
     proxy.set_accepted({"official:wang-yi"})
-    assert refs_shown(proxy) == {"official:wang-yi"}
+    assert proxy.filtering and refs_shown(proxy) == {"official:wang-yi"}
+    qtmodeltester.check(proxy)
 
 
 def test_outline_model_passes_qtmodeltester_while_edited(qtmodeltester, session, outline_model):
