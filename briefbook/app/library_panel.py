@@ -1,6 +1,7 @@
 """The left pane: search box, filters and the library table."""
 from __future__ import annotations
 
+import gc
 import threading
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
@@ -161,6 +162,10 @@ class LibraryPanel(QWidget):
         def warm():
             if index.wait(timeout=120):
                 index.search("qzxj", wait=True)  # matches nothing; builds the tables
+                # The index is millions of long-lived objects: keep the cyclic GC from
+                # rescanning them in the middle of a keystroke (as open_library does for
+                # the records).
+                gc.freeze()
 
         threading.Thread(target=warm, name="briefbook-search-warmup", daemon=True).start()
 
