@@ -152,11 +152,12 @@ def find_event(sentences: list[Sentence], dateline_place: str = "") -> EventFact
     if not facts.location and dateline_place:
         facts.location = dateline_place.title() if dateline_place.isupper() else dateline_place
     # summary and outcomes
-    lead = [s for s in sentences if s.paragraph == facts.sentence.paragraph]
-    summary = " ".join(s.text for s in lead[:3])
-    if idx > 0 and len(summary) < 200:
-        summary = " ".join(s.text for s in sentences[:3])
-    facts.summary = shorten(summary, 900)
+    # summary: the lead paragraph, and the event's own sentence when it comes later
+    first = sentences[0].paragraph
+    lead = [s for s in sentences if s.paragraph == first][:3]
+    if facts.sentence not in lead:
+        lead.append(facts.sentence)
+    facts.summary = shorten(" ".join(s.text for s in lead), 900)
     for s in sentences:
         if OUTCOME_RX.search(s.text) and not FUTURE.search(s.text[:0]) and len(facts.outcomes) < 6:
             facts.outcomes.append(shorten(s.text, 400))

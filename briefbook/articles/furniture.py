@@ -64,6 +64,10 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'\-]{1,40}?),\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)\s*(?:\((?P<agency>[^)]{2,40})\))?\s*"
     r"(?:--|—|–|-|:)\s+(?=\S)")
+SIGNATURE_DATE = re.compile(
+    r"^(?:[A-Z][A-Za-z .'\-]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2})\.?$")
 BYLINE_AGENCY = re.compile(r"^by\s+(?:[^/|]{1,60}[/|]\s*)?(?P<who>.{2,60}?)\.?$", _I)
 
 
@@ -127,6 +131,10 @@ def strip_furniture(paragraphs: list[str], meta_title: str = "") -> Cleaned:
             body_seen = "tail"      # keep scanning only for Source / copyright lines
             continue
         if body_seen == "tail":
+            out.dropped.append(p)
+            continue
+        if SIGNATURE_DATE.match(p):          # "Phnom Penh, 12 September 2019" under a release
+            out.date_text = out.date_text or SIGNATURE_DATE.match(p).group("date")
             out.dropped.append(p)
             continue
         pub = PUBLISHED_LINE.match(p)

@@ -178,6 +178,18 @@ def _title_forward(tokens: list[Token], start: int, sentence: str) -> tuple[str,
     phrase = tokens[i:j]
     if not phrase or not any(t.base.casefold() in _HEADS for t in phrase):
         return "", ""
+    # "Deputy Prime Minister, Minister of Foreign Affairs ...": a comma inside the title
+    while j + 1 < len(tokens) and tokens[j].text == "," and _titleish(tokens[j + 1]) and \
+            tokens[j + 1].text not in CONNECTORS:
+        k = j + 1
+        while k < len(tokens) and (_titleish(tokens[k]) or
+                                   (tokens[k].is_cap and tokens[k].is_word and k > j + 1)):
+            if _honorific_before(tokens, k + 1)[1]:
+                break
+            k += 1
+        if not any(t.base.casefold() in _HEADS for t in tokens[j + 1:k]):
+            break
+        j = k
     # the appositive must close (comma, stop, bracket) or run into a verb
     title, country = _clean_title(sentence[tokens[first].start:tokens[j - 1].end])
     return title, country
