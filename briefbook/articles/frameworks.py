@@ -168,6 +168,10 @@ def find_frameworks(sentences: list[Sentence]) -> list[Framework]:
             short = m.group(1)
             if short.upper() in KNOWN_ACRONYMS and short.upper() not in ORGANISATIONS:
                 add(KNOWN_ACRONYMS[short.upper()], s, s.start + m.start(), short.upper(), short)
+        for m in re.finditer(r"(?<![\w-])([A-Z]{3,5})(?:\d{1,2})?(?![\w-])", s.text):
+            upper = m.group(1)
+            if upper in KNOWN_ACRONYMS and upper not in ORGANISATIONS:
+                add(KNOWN_ACRONYMS[upper], s, s.start + m.start(), upper, m.group())
     # plain acronym mentions of frameworks already found ("BRI projects")
     for fw in found:
         if fw.short_name:

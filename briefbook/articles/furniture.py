@@ -82,6 +82,18 @@ class Cleaned:
     dropped: list[str] = field(default_factory=list)
 
 
+SIGNATORY = re.compile(r"\b(MINISTRY|EMBASSY|OFFICE|DEPARTMENT|MISSION|SECRETARIAT|GOVERNMENT|"
+                       r"CONSULATE|PRESS AND QUICK REACTION UNIT|SPOKESPERSON)\b")
+_SMALL = {"of", "and", "the", "for", "to", "in", "on", "at"}
+
+
+def _title_case(text: str) -> str:
+    words = text.split()
+    return " ".join(w.lower() if i and w.lower() in _SMALL else
+                    (w if len(w) <= 4 and w.isalpha() and w in ("ASEAN", "MFA", "MFAIC", "UN", "EU")
+                     else w.capitalize()) for i, w in enumerate(words))
+
+
 def _is_menu(p: str) -> bool:
     if len(p) > 120 or p.endswith((".", "?", "!")):
         return False
@@ -116,7 +128,7 @@ def strip_furniture(paragraphs: list[str], meta_title: str = "") -> Cleaned:
         m = SOURCE_LINE.match(p)
         if m and len(p) <= 110:
             if not out.publisher:
-                out.publisher = m.group(1).strip()
+                out.publisher = re.split(r"\s+[|•·]\s+", m.group(1).strip())[0]
             out.dropped.append(p)
             continue
         low = p.casefold()
@@ -158,6 +170,13 @@ def strip_furniture(paragraphs: list[str], meta_title: str = "") -> Cleaned:
         if _body_like(p) or len(p) >= 60:
             body_seen = True if body_seen != "tail" else body_seen
         out.paragraphs.append(p)
+    # A release signed off by its ministry: "MINISTRY OF FOREIGN AFFAIRS AND ..." at the end.
+    for p in reversed(out.paragraphs[-3:]):
+        if len(p) <= 120 and p.isupper() and SIGNATORY.search(p):
+            out.publisher = out.publisher or _title_case(p.strip(" ."))
+            out.paragraphs.remove(p)
+            out.dropped.append(p)
+            break
     if meta_title:
         clean_meta = _site_title_suffix(meta_title)
         if not out.title or len(clean_meta) > 10:

@@ -166,6 +166,28 @@ def _partnerships(library, text: str, sentences, taken: set[str]) -> list[Partne
 
 
 # -- event -----------------------------------------------------------------------------------
+def _visitor_first(officials: list[OfficialProposal], facts) -> list[OfficialProposal]:
+    """For a visit, the official named last before the word 'visit' in the event's sentence
+    ("At the invitation of A, B paid an official visit") goes first."""
+    if facts.sentence is None or facts.kind not in ("official visit", "state visit"):
+        return officials
+    text = facts.sentence.text
+    cut = text.lower().find("visit")
+    if cut < 0:
+        return officials
+    best, best_pos = None, -1
+    for p in officials:
+        words = {w for m in p.mentions for w in m.replace("’s", "").replace("'s", "").split()}
+        words |= set(p.record.name.split())
+        for w in words:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text[:cut]):
+                if m.start() > best_pos:
+                    best, best_pos = p, m.start()
+    if best is None:
+        return officials
+    return [best] + [p for p in officials if p is not best]
+
+
 def _event_title(kind: str, facts, officials: list[OfficialProposal], fallback: str) -> str:
     names = [p.record.name for p in officials]
     where = facts.location
@@ -216,6 +238,7 @@ def _event_match(library, record: Event) -> tuple[str | None, float]:
 
 def _event(library, facts, officials, partnerships, article_date, fallback_title, taken):
     kind = facts.kind if facts.kind != "other" or not officials else "bilateral meeting"
+    officials = _visitor_first(officials, facts)
     record = Event(id="pending", title=_event_title(kind, facts, officials, fallback_title),
                    kind=kind, location=facts.location, summary=facts.summary,
                    outcomes=list(facts.outcomes))
@@ -278,6 +301,7 @@ def propose(library, article: ArticleText, article_date: date | None = None) -> 
     officials = _officials(library, sentences, taken)
     partnerships = _partnerships(library, text, sentences, taken)
     facts = find_event(sentences, cleaned.place)
+    officials = _visitor_first(officials, facts)
     source, source_notes = _source(article, cleaned, sentences)
     event = _event(library, facts, officials, partnerships, article_date,
                    source.title, taken)

@@ -71,7 +71,7 @@ def _nameable(tok: Token) -> bool:
     if "-" in base and any(part.casefold() in _STOP or country_of(part) or not part[:1].isupper()
                            for part in base.split("-")):
         return False
-    if len(base) == 1:
+    if len(base) == 1 or "." in base:
         return False
     if base.isupper() and len(base) > 5:
         return False
