@@ -116,6 +116,23 @@ def _honorific_before(tokens: list[Token], end: int) -> tuple[int, str, str]:
     return start, stored, address
 
 
+def _honorific_tokens(tokens: list[Token]) -> set[int]:
+    """Indices of tokens that belong to an honorific ("Samdech Moha Bovor Thipadei")."""
+    marked: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        for form, _, _ in _HONORIFIC_TOKENS:
+            n = len(form)
+            if [t.text for t in tokens[i:i + n]] == [f.text for f in form]:
+                if form[0].text == "HE" and not (i + 1 < len(tokens) and tokens[i + 1].is_cap):
+                    continue
+                marked.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+    return marked
+
+
 def _clean_title(text: str) -> tuple[str, str]:
     """('Chinese Premier', ...) -> ('Premier', 'China'); strips leading articles."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–")
@@ -199,13 +216,15 @@ def _mentions_in(sentence: Sentence) -> list[_Mention]:
     text = sentence.text
     tokens = tokens_of(text)
     out: list[_Mention] = []
+    honorific_at = _honorific_tokens(tokens)
     i = 0
     while i < len(tokens):
-        if not _nameable(tokens[i]):
+        if i in honorific_at or not _nameable(tokens[i]):
             i += 1
             continue
         j = i
-        while j < len(tokens) and _nameable(tokens[j]) and (j == i or not tokens[j - 1].possessive):
+        while j < len(tokens) and j not in honorific_at and _nameable(tokens[j]) and \
+                (j == i or not tokens[j - 1].possessive):
             j += 1
         run = tokens[i:j]
         if len(run) > 4:
