@@ -186,6 +186,8 @@ def _same(a, b) -> bool:
 
 
 def apply_plan(library, plan: ImportPlan) -> None:
+    if not plan.records:
+        return                      # nothing changes: no empty commit
     with library.transaction():
         for record in plan.records:
             library.stage(record)
