@@ -119,7 +119,7 @@ class ArticleReviewDialog(QDialog):
         self._current = None           # the proposal (or "source") being edited
         self._loading = False
         self.setWindowTitle(f"Import article – {proposals.article_name or 'review'}")
-        self.resize(980, 620)
+        self.resize(1100, 640)
 
         intro = QLabel("Check what the article would add. Nothing is written until you "
                        "press Import; the whole import is one undo step.")
@@ -138,18 +138,20 @@ class ArticleReviewDialog(QDialog):
         self.tree.setObjectName("proposals")
         self.tree.setHeaderLabels(["Proposal", "Found", "Action"])
         self.tree.setColumnWidth(0, 300)
-        self.tree.setColumnWidth(1, 200)
+        self.tree.setColumnWidth(1, 150)
         self.tree.currentItemChanged.connect(self._select)
         self.tree.itemChanged.connect(self._item_checked)
 
         self.editor = QWidget()
         self.form = QFormLayout(self.editor)
-        self.form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         splitter = QSplitter()
         splitter.addWidget(self.tree)
         splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([540, 440])
 
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020")
@@ -284,6 +286,7 @@ class ArticleReviewDialog(QDialog):
     def _line(self, label: str, value: str, setter, name: str) -> QLineEdit:
         edit = QLineEdit(value)
         edit.setObjectName(name)
+        edit.setCursorPosition(0)
         edit.textEdited.connect(setter)
         self.form.addRow(label, edit)
         return edit
@@ -301,6 +304,9 @@ class ArticleReviewDialog(QDialog):
         action.setCurrentIndex(list(ACTION_LABELS).index(proposal.action))
         target = QComboBox()
         target.setObjectName("target")
+        for combo in (action, target):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         target.addItem("(choose a library record)", None)
         for existing in self.library.all(proposal.kind):
             label = getattr(existing, "name", None) or getattr(existing, "title", "")

@@ -276,7 +276,8 @@ def find_people(sentences: list[Sentence]) -> tuple[list[Person], list[_Mention]
             people.append(Person(" ".join(m.tokens), list(m.tokens), m.honorific, m.address_as,
                                  m.title, m.country, [m.text], m.pos))
             continue
-        existing.mentions.append(m.text)
+        if m.text not in existing.mentions:
+            existing.mentions.append(m.text)
         existing.honorific = existing.honorific or m.honorific
         existing.address_as = existing.address_as or m.address_as
         if m.title and (not existing.title or len(m.title) > len(existing.title) * 2):
@@ -290,7 +291,8 @@ def find_people(sentences: list[Sentence]) -> tuple[list[Person], list[_Mention]
         word = _fold(m.tokens[0])
         owners = [p for p in people if any(_fold(t) == word for t in p.tokens)]
         if len(owners) == 1:
-            owners[0].mentions.append(m.text)
+            if m.text not in owners[0].mentions:
+                owners[0].mentions.append(m.text)
             if m.title and not owners[0].title:
                 owners[0].title = m.title
             owners[0].country = owners[0].country or m.country
