@@ -162,7 +162,7 @@ def plan_import(library, proposals: ArticleProposals) -> ImportPlan:
     if event is not None and event.action != "skip":
         draft = copy.deepcopy(event.record)
         draft.participants = [final_ids[id(p)] for p in proposals.officials
-                              if id(p) in final_ids]
+                              if id(p) in final_ids and p.participant]
         draft.partnerships = [final_ids[id(p)] for p in proposals.partnerships
                               if id(p) in final_ids]
         if event.action == "create":

@@ -31,6 +31,9 @@ _TO = r"\s*(?:-|–|—|to|until|till|and|through)\s*"
 _WDP = rf"(?:{_WD},?\s+(?:the\s+)?)?"   # "Thursday, May 9" / "Thursday the 9th ..."
 
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in (
+    # "on Monday (May 6)": the date in brackets is the one that counts
+    ("m-d", rf"\b(?:on\s+)?{_WD}\s*\((?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?\)"),
+    ("d-m", rf"\b(?:on\s+)?{_WD}\s*\((?P<d>{_D})\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?\)"),
     ("iso", rf"\b(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     ("d-d-m", rf"\b{_WDP}(?P<d1>{_D}){_TO}{_WDP}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_MON})"
               rf"(?:,?\s+(?P<y>{_Y}))?\b"),

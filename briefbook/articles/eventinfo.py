@@ -36,9 +36,10 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
 ]
 _PLACE = r"(?:the\s+)?(?P<place>[A-Z][\w’'\-]*(?:(?:\s+|\s+of\s+(?:the\s+)?|\s+de\s+)[A-Z][\w’'\-]*){0,6})"
 LOCATION_RULES = [
-    re.compile(rf"\b(?:took place|takes place|was held|were held|will be held|is being held|"
-               rf"are being held|held|hosted|convened|was convened|meeting|met|talks|dialogue|"
-               rf"arrived|signed)\b[^.;]{{0,80}}?\b(?:at|in)\s+{_PLACE}"),
+    re.compile(rf"\b(?i:took place|takes place|was held|were held|will be held|is being held|"
+               rf"are being held|held|hosted|convened|was convened|meetings?|met|talks|dialogue|"
+               rf"arrived|signed|received|receives|courtesy call|summit|conference|forum|"
+               rf"consultations?)\b[^.;]{{0,100}}?\b(?:at|in)\s+{_PLACE}"),
     re.compile(rf"\bvisit(?:ed|ing|s)?\s+(?:to\s+)?{_PLACE}"),
     re.compile(rf"^(?:At|In)\s+{_PLACE},"),
 ]
@@ -95,6 +96,15 @@ def _place_of(sentence: str) -> str:
     for rule in LOCATION_RULES:
         for m in rule.finditer(sentence):
             place = m.group("place").strip()
+            rest = sentence[m.end():]
+            # "at the Peace Palace in Phnom Penh", "in Vientiane, Lao PDR"
+            more = re.match(rf"(?:,\s+|\s+in\s+)(?P<more>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){{0,3}})",
+                            rest)
+            if more and not _NOT_PLACES.match(more.group("more")) and (
+                    country_of(more.group("more")) or rest.lstrip().startswith("in ") or
+                    more.group("more").isupper() or len(more.group("more").split()) <= 2):
+                if not re.match(r"(?:On|In|At|During|Both)\b", more.group("more")):
+                    place = f"{place}, {more.group('more')}"
             place = re.sub(r"(?:'s|’s)$", "", place)
             if not place or _NOT_PLACES.match(place) or re.match(r"^\d", place):
                 continue

@@ -166,6 +166,31 @@ def _partnerships(library, text: str, sentences, taken: set[str]) -> list[Partne
 
 
 # -- event -----------------------------------------------------------------------------------
+MEETING_RX = re.compile(r"\b(met|meet|meets|meeting|talks|call|calls|called|received|receives|"
+                        r"visit\w*|dialogue|discuss\w*|hosted|hosts|accompanied|welcomed)\b", re.I)
+
+
+def _mark_participants(officials: list[OfficialProposal], facts, sentences) -> None:
+    """Officials named in the event's sentence, or in a sentence about meeting, take part;
+    others (a president who "proposed" an initiative) are only mentioned."""
+    def named_in(p: OfficialProposal, text: str) -> bool:
+        words = {w for m in p.mentions for w in re.findall(r"[\w\-]+", m.replace("’s", ""))
+                 if w[:1].isupper() and len(w) > 1}
+        words |= {w for w in p.record.name.split() if len(w) > 1}
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
+
+    if facts.sentence is None:
+        return
+    meeting = [s.text for s in sentences if MEETING_RX.search(s.text)]
+    marks = [named_in(p, facts.sentence.text) or any(named_in(p, t) for t in meeting)
+             for p in officials]
+    if any(marks):
+        for p, mark in zip(officials, marks):
+            p.participant = mark
+            if not mark:
+                p.notes.append("mentioned, but not as taking part in the event")
+
+
 def _visitor_first(officials: list[OfficialProposal], facts) -> list[OfficialProposal]:
     """For a visit, the official named last before the word 'visit' in the event's sentence
     ("At the invitation of A, B paid an official visit") goes first."""
@@ -189,7 +214,7 @@ def _visitor_first(officials: list[OfficialProposal], facts) -> list[OfficialPro
 
 
 def _event_title(kind: str, facts, officials: list[OfficialProposal], fallback: str) -> str:
-    names = [p.record.name for p in officials]
+    names = [p.record.name for p in officials if p.participant]
     where = facts.location
     if kind in ("official visit", "state visit") and names:
         return f"{kind.capitalize()}{f' to {where}' if where else ''} of {names[0]}"
@@ -250,11 +275,11 @@ def _event(library, facts, officials, partnerships, article_date, fallback_title
     if facts.sideline_of:
         proposal.notes.append(f"held on the sidelines of the {facts.sideline_of}")
     record.participants = [p.target if p.action in ("merge", "link") else p.record.id
-                           for p in officials if p.action != "skip"]
+                           for p in officials if p.action != "skip" and p.participant]
     record.partnerships = [p.target if p.action in ("merge", "link") else p.record.id
                            for p in partnerships if p.action != "skip"]
     start = record.start.iso() if record.start else ""
-    people = "-".join(p.record.id for p in officials[:2])
+    people = "-".join(p.record.id for p in officials if p.participant)[:60]
     record.id = unique_id(library, "event", f"{start}-{people}" if people else
                           f"{start}-{record.title}", taken, record.title)
     match_id, _ = _event_match(library, record)
@@ -302,6 +327,7 @@ def propose(library, article: ArticleText, article_date: date | None = None) -> 
     partnerships = _partnerships(library, text, sentences, taken)
     facts = find_event(sentences, cleaned.place)
     officials = _visitor_first(officials, facts)
+    _mark_participants(officials, facts, sentences)
     source, source_notes = _source(article, cleaned, sentences)
     event = _event(library, facts, officials, partnerships, article_date,
                    source.title, taken)

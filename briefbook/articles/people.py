@@ -59,6 +59,7 @@ class _Mention:
     address_as: str = ""
     title: str = ""
     country: str = ""
+    counterpart: str = ""       # "Thai counterpart": a person without a title
 
 
 def _nameable(tok: Token) -> bool:
@@ -239,13 +240,20 @@ def _mentions_in(sentence: Sentence) -> list[_Mention]:
             t_start = h_start
         if title and not honorific:
             _, honorific, address = _honorific_before(tokens, t_start)
+        counterpart = ""
+        if not title and i >= 1 and tokens[i - 1].text.lower() in ("counterpart", "counterparts"):
+            # "his Thai counterpart Don Pramudwinai": a person; the country is stated
+            k = i - 2
+            if k >= 0 and country_of(tokens[k].base):
+                country = country_of(tokens[k].base)
+            counterpart = text[tokens[k if k >= 0 and country else i - 1].start:tokens[i - 1].end]
         after_title, after_country = _title_forward(tokens, j, text)
         if after_title and (not title or len(after_title) > len(title)):
             title = after_title
             country = after_country or country
         names = [t.base for t in run]
         out.append(_Mention(names, text[run[0].start:run[-1].end], sentence.start + run[0].start,
-                            honorific, address, title, country))
+                            honorific, address, title, country, counterpart))
         i = j
     return out
 
@@ -271,10 +279,12 @@ def find_people(sentences: list[Sentence]) -> tuple[list[Person], list[_Mention]
             continue
         existing = next((p for p in people if same_name(p.tokens, m.tokens)), None)
         if existing is None:
-            if not (m.title or m.honorific):
+            if not (m.title or m.honorific or m.counterpart):
                 continue
             people.append(Person(" ".join(m.tokens), list(m.tokens), m.honorific, m.address_as,
                                  m.title, m.country, [m.text], m.pos))
+            if m.counterpart:
+                people[-1].mentions.append(m.counterpart)
             continue
         if m.text not in existing.mentions:
             existing.mentions.append(m.text)
@@ -305,4 +315,4 @@ def find_people(sentences: list[Sentence]) -> tuple[list[Person], list[_Mention]
 def bare_full_names(sentences: list[Sentence]) -> list[_Mention]:
     """Two-to-four-word name runs with no title or honorific (for library look-ups)."""
     return [m for s in sentences for m in _mentions_in(s)
-            if len(m.tokens) >= 2 and not (m.title or m.honorific)]
+            if len(m.tokens) >= 2 and not (m.title or m.honorific or m.counterpart)]

@@ -68,9 +68,11 @@ class Proposal:
 @dataclass(slots=True)
 class OfficialProposal(Proposal):
     title: str = ""                      # the title as the article gives it
+    participant: bool = True             # takes part in the proposed event
 
     def to_dict(self) -> dict:
-        return {**self.record.to_dict(), "title": self.title, **self._base_dict()}
+        return {**self.record.to_dict(), "title": self.title, "participant": self.participant,
+                **self._base_dict()}
 
 
 @dataclass(slots=True)
