@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from .countries import country_of
+from rapidfuzz import fuzz
+
 from .matching import phrase_key, phrase_similarity
 from .text import Sentence
 
@@ -62,12 +64,6 @@ class Framework:
     parties: list[str] = field(default_factory=list)
 
 
-def _forms(partnership) -> list[str]:
-    forms = [partnership.name, partnership.short_name, *partnership.aliases,
-             *(d.title for d in partnership.documents)]
-    return [f.strip() for f in forms if f and f.strip()]
-
-
 def _form_regex(form: str) -> re.Pattern:
     words = re.split(r"[\s\-–—]+", form.strip())
     body = r"[\s\-–—]+".join(re.escape(w) for w in words if w)
@@ -79,17 +75,24 @@ def _form_regex(form: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.I)
 
 
-def find_known(library, text: str) -> dict[str, list[str]]:
-    """Library partnerships named in *text*: id -> the forms found."""
+def find_known(index, text: str) -> dict[str, list[str]]:
+    """Library partnerships named in *text*: id -> the forms found (as written)."""
     found: dict[str, list[str]] = {}
-    if library is None:
+    if not index:
         return found
-    for partnership in library.all("partnership"):
-        for form in _forms(partnership):
+    text_key = f" {phrase_key(text)} "
+    for entry in index.partnerships:
+        for form, key in zip(entry.forms, entry.keys):
+            acronym = form.isupper() and " " not in form and len(form) <= 6
+            if acronym:
+                if form not in text and form.capitalize() not in text:
+                    continue
+            elif not key or f" {key} " not in text_key:
+                continue
             for m in _form_regex(form).finditer(text):
-                found.setdefault(partnership.id, [])
-                if m.group() not in found[partnership.id]:
-                    found[partnership.id].append(m.group())
+                found.setdefault(entry.id, [])
+                if m.group() not in found[entry.id]:
+                    found[entry.id].append(m.group())
     return found
 
 
@@ -183,27 +186,28 @@ def find_frameworks(sentences: list[Sentence]) -> list[Framework]:
     return found
 
 
-def match_known(library, frameworks: list[Framework], known: dict[str, list[str]]) -> None:
+def match_known(index, frameworks: list[Framework], known: dict[str, list[str]]) -> None:
     """Mark frameworks that are library partnerships (by form or close name)."""
-    if library is None:
+    if not index:
         return
-    partnerships = library.all("partnership")
     for fw in frameworks:
         best, best_score = "", 0.0
-        for p in partnerships:
-            for form in _forms(p):
-                for candidate in (fw.name, fw.short_name, *fw.mentions):
-                    if not candidate:
-                        continue
+        candidates = [(c, phrase_key(c)) for c in (fw.name, fw.short_name, *fw.mentions) if c]
+        for entry in index.partnerships:
+            for form, key in zip(entry.forms, entry.keys):
+                for candidate, ckey in candidates:
                     if candidate.isupper() and len(candidate) <= 6:
                         score = 1.0 if candidate == form else 0.0
+                    elif not key or not ckey:
+                        continue
+                    elif key == ckey:
+                        score = 1.0
                     else:
-                        score = phrase_similarity(candidate, form)
-                        if phrase_key(form) and len(phrase_key(form)) > 12 and \
-                                phrase_key(form) in phrase_key(candidate):
+                        score = fuzz.token_sort_ratio(ckey, key) / 100
+                        if len(key) > 12 and key in ckey:
                             score = max(score, 0.95)
                     if score > best_score:
-                        best, best_score = p.id, score
+                        best, best_score = entry.id, score
         if best_score >= 0.9:
             fw.known_id = best
             known.setdefault(best, [])

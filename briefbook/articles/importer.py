@@ -17,6 +17,7 @@ from .extract import ArticleText
 from .frameworks import find_frameworks, find_known, match_known
 from .furniture import strip_furniture
 from .ids import unique_id
+from .libindex import LibraryIndex
 from .matching import fold, name_similarity, name_words, titles_overlap
 from .people import Person, bare_full_names, find_people
 from .proposals import (ArticleProposals, EventProposal, OfficialProposal,
@@ -41,38 +42,36 @@ def positions_from_title(title: str) -> list[Position]:
 
 
 # -- officials -------------------------------------------------------------------------------
-def _official_match(library, person: Person) -> tuple[str | None, float, str]:
+def _official_match(index: LibraryIndex, person: Person) -> tuple[str | None, float, str]:
     """(id, score, note) of the library official this person is, if any."""
-    if library is None:
+    if not index:
         return None, 0.0, ""
+    native = index.official_by_native(person.name)
+    if native:
+        return native, 1.0, ""
     best: tuple[str | None, float] = (None, 0.0)
-    for official in library.all("official"):
-        if person.country and official.country and \
-                fold(person.country) != fold(official.country):
+    for entry in index.official_candidates(person.tokens):
+        if person.country and entry.country and fold(person.country) != fold(entry.country):
             continue
-        score = name_similarity(person.tokens, name_words(official.name))
-        if official.native_name and fold(official.native_name) == fold(person.name):
-            score = 1.0
+        score = name_similarity(person.tokens, entry.words)
         if score > best[1]:
-            best = (official.id, score)
+            best = (entry.id, score)
     if best[1] >= 0.85:
         return best[0], best[1], ""
     return None, 0.0, ""
 
 
-def _surname_match(library, word: str, title: str, country: str) -> str | None:
+def _surname_match(index: LibraryIndex, word: str, title: str, country: str) -> str | None:
     """A library official for a surname-only mention with a title ('Premier Li')."""
-    if library is None:
-        return None
     hits = []
-    for official in library.all("official"):
-        if country and official.country and fold(country) != fold(official.country):
+    for entry in index.official_candidates([word]) if index else []:
+        if country and entry.country and fold(country) != fold(entry.country):
             continue
-        if fold(word) not in name_words(official.name):
+        if fold(word) not in entry.words:
             continue
-        if title and not any(titles_overlap(title, p.title) for p in official.positions):
+        if title and not any(titles_overlap(title, t) for t in entry.titles):
             continue
-        hits.append(official.id)
+        hits.append(entry.id)
     return hits[0] if len(hits) == 1 else None
 
 
@@ -83,11 +82,11 @@ def _official_record(person: Person, record_id: str) -> Official:
         positions=positions_from_title(person.title) if person.title else [])
 
 
-def _officials(library, sentences, taken: set[str]) -> list[OfficialProposal]:
+def _officials(library, index: LibraryIndex, sentences, taken: set[str]) -> list[OfficialProposal]:
     people, loose = find_people(sentences)
     out: list[OfficialProposal] = []
     for person in people:
-        match_id, score, _ = _official_match(library, person)
+        match_id, score, _ = _official_match(index, person)
         if match_id:
             record = _official_record(person, match_id)
             proposal = OfficialProposal(record, "existing", match_id, "merge",
@@ -106,7 +105,7 @@ def _officials(library, sentences, taken: set[str]) -> list[OfficialProposal]:
     known_ids = {p.match_id for p in out if p.match_id}
     # Surname-only mentions of library officials ("Premier Li" alone).
     for m in loose:
-        match_id = _surname_match(library, m.tokens[0], m.title, m.country)
+        match_id = _surname_match(index, m.tokens[0], m.title, m.country)
         if match_id and match_id not in known_ids:
             existing = library.get(f"official:{match_id}")
             person = Person(existing.name, name_words(existing.name), m.honorific, m.address_as,
@@ -125,7 +124,7 @@ def _officials(library, sentences, taken: set[str]) -> list[OfficialProposal]:
             if any(name_similarity(person.tokens, name_words(p.record.name)) >= 0.85
                    for p in out):
                 continue
-            match_id, _, _ = _official_match(library, person)
+            match_id, _, _ = _official_match(index, person)
             if match_id and match_id not in known_ids:
                 existing = library.get(f"official:{match_id}")
                 record = _official_record(person, match_id)
@@ -138,10 +137,11 @@ def _officials(library, sentences, taken: set[str]) -> list[OfficialProposal]:
 
 
 # -- partnerships ----------------------------------------------------------------------------
-def _partnerships(library, text: str, sentences, taken: set[str]) -> list[PartnershipProposal]:
-    known = find_known(library, text)
+def _partnerships(library, index: LibraryIndex, text: str, sentences,
+                  taken: set[str]) -> list[PartnershipProposal]:
+    known = find_known(index, text)
     frameworks = find_frameworks(sentences)
-    match_known(library, frameworks, known)
+    match_known(index, frameworks, known)
     out: list[PartnershipProposal] = []
     order = {}
     for pid, forms in known.items():
@@ -238,13 +238,15 @@ def _ranges_compatible(a_start, a_end, b_start, b_end) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
-def _event_match(library, record: Event) -> tuple[str | None, float]:
-    if library is None:
+def _event_match(library, index: LibraryIndex, record: Event) -> tuple[str | None, float]:
+    if not index:
         return None, 0.0
     best: tuple[str | None, float] = (None, 0.0)
     wanted = set(record.participants)
-    for event in library.all("event"):
-        if not _ranges_compatible(event.start, event.end, record.start, record.end):
+    for event_id in index.events_with_any(record.participants):
+        event = library.get(f"event:{event_id}")
+        if event is None or not _ranges_compatible(event.start, event.end, record.start,
+                                                   record.end):
             continue
         shared = wanted & set(event.participants)
         if len(shared) < min(2, len(wanted)) or not shared:
@@ -261,7 +263,7 @@ def _event_match(library, record: Event) -> tuple[str | None, float]:
     return best if best[1] >= 1.0 else (None, 0.0)
 
 
-def _event(library, facts, officials, partnerships, article_date, fallback_title, taken):
+def _event(library, index, facts, officials, partnerships, article_date, fallback_title, taken):
     kind = facts.kind if facts.kind != "other" or not officials else "bilateral meeting"
     officials = _visitor_first(officials, facts)
     record = Event(id="pending", title=_event_title(kind, facts, officials, fallback_title),
@@ -282,7 +284,7 @@ def _event(library, facts, officials, partnerships, article_date, fallback_title
     people = "-".join(p.record.id for p in officials if p.participant)[:60]
     record.id = unique_id(library, "event", f"{start}-{people}" if people else
                           f"{start}-{record.title}", taken, record.title)
-    match_id, _ = _event_match(library, record)
+    match_id, _ = _event_match(library, index, record)
     if match_id:
         taken.discard(record.id)
         proposal.status, proposal.match_id, proposal.action = "existing", match_id, "merge"
@@ -323,13 +325,14 @@ def propose(library, article: ArticleText, article_date: date | None = None) -> 
     given_date = article_date
     article_date = article_date or _article_date(article, cleaned)
     taken: set[str] = set()
-    officials = _officials(library, sentences, taken)
-    partnerships = _partnerships(library, text, sentences, taken)
+    index = LibraryIndex(library)
+    officials = _officials(library, index, sentences, taken)
+    partnerships = _partnerships(library, index, text, sentences, taken)
     facts = find_event(sentences, cleaned.place)
     officials = _visitor_first(officials, facts)
     _mark_participants(officials, facts, sentences)
     source, source_notes = _source(article, cleaned, sentences)
-    event = _event(library, facts, officials, partnerships, article_date,
+    event = _event(library, index, facts, officials, partnerships, article_date,
                    source.title, taken)
     proposals = ArticleProposals(source, event, officials, partnerships,
                                  article_name=article.name, source_notes=source_notes)
