@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QSplitter,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -239,6 +239,8 @@ class ArticleReviewDialog(QDialog):
         label = proposal.label
         if proposal.kind == "official" and proposal.title:
             label = f"{label} — {proposal.title}"
+        if proposal.kind == "official" and not proposal.participant:
+            label = f"{label} (mentioned only)"
         if proposal.kind == "event":
             start, end = proposal.record.start, proposal.record.end
             when = "–".join(d.iso() for d in (start, end) if d) or "date needed"
@@ -359,6 +361,15 @@ class ArticleReviewDialog(QDialog):
                 self._refresh_item(proposal)
             self._line("Title", proposal.title, set_title, "title")
             self._line("Country", record.country, setter("country"), "country")
+            takes_part = QCheckBox("Takes part in the event")
+            takes_part.setObjectName("participant")
+            takes_part.setChecked(proposal.participant)
+
+            def set_participant(checked):
+                proposal.participant = bool(checked)
+                self._refresh_item(proposal)
+            takes_part.toggled.connect(set_participant)
+            self.form.addRow("", takes_part)
         elif proposal.kind == "partnership":
             self._line("Name", record.name, setter("name"), "name")
             self._line("Short name", record.short_name, setter("short_name"), "short_name")

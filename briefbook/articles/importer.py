@@ -117,6 +117,16 @@ def _officials(library, index: LibraryIndex, sentences, taken: set[str]) -> list
             proposal.notes.append(f"named only as {m.text!r}; matched by surname and title")
             out.append(proposal)
             known_ids.add(match_id)
+    # Native-script names of library officials ("王毅", "ប្រាក់ សុខុន").
+    text = " ".join(s.text for s in sentences)
+    for native, match_id in index.natives_in(text) if index else []:
+        if match_id in known_ids:
+            continue
+        existing = library.get(f"official:{match_id}")
+        record = _official_record(Person(existing.name, name_words(existing.name)), match_id)
+        out.append(OfficialProposal(record, "existing", match_id, "link", mentions=[native],
+                                    notes=["named in its native script"]))
+        known_ids.add(match_id)
     # Full names of library officials named without a title ("Hun Manet said ...").
     if library is not None:
         for m in bare_full_names(sentences):

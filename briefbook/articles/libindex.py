@@ -3,10 +3,17 @@ dicts (no record objects): officials by name words, partnerships by their forms,
 events by participant.  Keeps proposing fast on a 10,000-official library."""
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .matching import fold, name_words, phrase_key
+from .matching import name_words, phrase_key
+
+
+def _native_key(text: str) -> str:
+    """Native-script names compare as written (NFC, case-folded): Khmer vowel signs are
+    combining marks and must not be stripped."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 @dataclass(slots=True)
@@ -40,7 +47,7 @@ class LibraryIndex:
         for oid, raw in library.raw("official").items():
             name = raw.get("name") or ""
             entry = OfficialEntry(oid, name, name_words(name), raw.get("country") or "",
-                                  fold(raw.get("native_name") or ""),
+                                  _native_key(raw.get("native_name") or ""),
                                   [p.get("title") or "" for p in raw.get("positions") or []
                                    if isinstance(p, dict)])
             index = len(self.officials)
@@ -73,7 +80,18 @@ class LibraryIndex:
         return [self.officials[i] for i in sorted(seen)]
 
     def official_by_native(self, text: str) -> str | None:
-        return self._by_native.get(fold(text))
+        return self._by_native.get(_native_key(text))
+
+    def natives_in(self, text: str) -> list[tuple[str, str]]:
+        """(native name as written, official id) for library officials whose native-script
+        name (Khmer, Chinese...) appears in *text*."""
+        found = []
+        folded = _native_key(text)
+        for entry in self.officials:
+            native = entry.native
+            if len(native) >= 2 and native in folded:
+                found.append((native, entry.id))
+        return found
 
     def events_with_any(self, official_ids) -> list[str]:
         out: list[str] = []

@@ -190,3 +190,18 @@ def test_command_with_a_list_of_previous_records(qtbot, sample_library):
     assert sample_library.get("official:wang-yi").country == "People's Republic of China"
     command.undo()
     assert sample_library.get("official:wang-yi").to_dict() == old.to_dict()
+
+
+def test_participant_checkbox(qtbot, library):
+    from PySide6.QtWidgets import QCheckBox
+    _, dialog = _dialog(qtbot, library, when=AUG_12_2019)
+    wang = dialog.proposals().officials[2]
+    dialog.select(wang)
+    box = _editor(dialog, QCheckBox, "participant")
+    assert box.isChecked()
+    box.setChecked(False)
+    assert not wang.participant and "(mentioned only)" in dialog.items()[3].text(0)
+    apply_reviewed(library, dialog.proposals())
+    (event,) = library.all("event")
+    assert event.participants == ["prak-sokhonn", "li-keqiang"]
+    assert library.exists("official:wang-yi")      # still added to the library, as reviewed

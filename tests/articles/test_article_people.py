@@ -97,3 +97,10 @@ def test_country_conflict_prevents_a_match(sample_library):
     article = article_from_text("Singaporean Minister for Foreign Affairs Wang Yi said on Friday.")
     (wang,) = propose(sample_library, article).officials
     assert wang.status == "new" and wang.record.country == "Singapore"
+
+
+def test_native_script_names_find_library_officials(sample_library):
+    article = article_from_text("外交部长王毅会见柬埔寨副首相兼外交大臣ប្រាក់ សុខុន。Both sides met on Friday.")
+    proposals = propose(sample_library, article)
+    assert {p.match_id for p in proposals.officials} == {"wang-yi", "prak-sokhonn"}
+    assert all(p.status == "existing" for p in proposals.officials)
