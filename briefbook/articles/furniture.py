@@ -54,7 +54,7 @@ MENU_WORDS = {
     "top", "stories", "features", "feature", "editorial", "podcast", "podcasts", "english",
     "khmer", "中文", "subscribe", "e-paper", "epaper", "weather",
 }
-SOURCE_LINE = re.compile(r"^(?:source|sources|credit|courtesy|via)\s*[:：\-–—]\s*(.{2,100}?)\.?$", _I)
+SOURCE_LINE = re.compile(r"^(?:source|sources)\s*[:：\-–—]\s*(.{2,100}?)\.?$", _I)
 COPYRIGHT_SITE = re.compile(
     r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?"
     r"([^.|©]{2,80}?)\s*(?:\.|,|\||$)", _I)
@@ -92,6 +92,11 @@ def _title_case(text: str) -> str:
     return " ".join(w.lower() if i and w.lower() in _SMALL else
                     (w if len(w) <= 4 and w.isalpha() and w in ("ASEAN", "MFA", "MFAIC", "UN", "EU")
                      else w.capitalize()) for i, w in enumerate(words))
+
+
+def _full_date(p: str) -> bool:
+    from .datephrases import parse_article_date
+    return parse_article_date(p) is not None
 
 
 def _is_menu(p: str) -> bool:
@@ -163,6 +168,11 @@ def strip_furniture(paragraphs: list[str], meta_title: str = "") -> Cleaned:
         seen.add(key)
         if not body_seen and not out.title and _heading_like(p) and not _body_like(p):
             out.title = p
+            continue
+        if not body_seen and out.title and len(p) < 150 and not _body_like(p) and \
+                _full_date(p):
+            out.date_text = out.date_text or p     # "Ben Sokhean | 10 May 2024 | 08:45 ICT"
+            out.dropped.append(p)
             continue
         if not body_seen and not _body_like(p) and len(p) < 60 and not p.endswith("."):
             out.dropped.append(p)    # a stray short line above the story (section label, etc.)

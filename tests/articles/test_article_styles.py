@@ -78,3 +78,26 @@ def test_no_officials_no_dates_is_still_a_clear_proposal(library):
     assert proposals.event.needs_date
     assert any("no officials" in w for w in proposals.warnings)
     assert proposals.to_dict()["event"]["needs_date"] is True
+
+
+def test_article_date_read_from_a_meta_line(library):
+    proposals = _propose(library, (
+        "Sokhonn: Cambodia-China trust at an all-time high\n\n"
+        "Staff writer | Publication date 12 August 2019 | 08:45 ICT\n\n"
+        "Deputy Prime Minister and Foreign Minister Prak Sokhonn yesterday said that relations "
+        "between Cambodia and China are stronger than ever, after an official visit to China "
+        "from Thursday to Saturday where he met Chinese Premier Li Keqiang."))
+    assert proposals.article_date == date(2019, 8, 12)
+    assert proposals.source.date.iso() == "2019-08-12"
+    event = proposals.event.record
+    assert (event.start.iso(), event.end.iso()) == ("2019-08-08", "2019-08-10")
+    assert "Staff writer" not in event.summary
+
+
+def test_dateline_with_a_year_dates_the_article(library):
+    proposals = _propose(library, (
+        "JAKARTA, May 9, 2024 (Xinhua) -- Cambodian Secretary of State Kung Phoak met Chinese "
+        "Vice Foreign Minister Sun Weidong here on Thursday."))
+    assert proposals.event.record.start.iso() == "2024-05-09"
+    assert proposals.event.record.location == "Jakarta"
+    assert proposals.source.publisher == "Xinhua"
