@@ -98,7 +98,7 @@ def _place_of(sentence: str) -> str:
             place = m.group("place").strip()
             rest = sentence[m.end():]
             # "at the Peace Palace in Phnom Penh", "in Vientiane, Lao PDR"
-            more = re.match(rf"(?:,\s+|\s+in\s+)(?P<more>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){{0,3}})",
+            more = re.match(r"(?:,\s+|\s+in\s+)(?P<more>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})",
                             rest)
             if more and not _NOT_PLACES.match(more.group("more")) and (
                     country_of(more.group("more")) or rest.lstrip().startswith("in ") or

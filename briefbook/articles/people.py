@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .countries import country_of
+from .matching import fold, name_similarity
 from .text import Sentence, Token, tokens_of
 from .vocab import (CONNECTORS, FUNCTION_CAPS, HONORIFICS, ORG_ACRONYMS, ORG_WORDS,
                     TITLE_HEADS)
@@ -234,10 +235,6 @@ def _mentions_in(sentence: Sentence) -> list[_Mention]:
         # title and honorific before the name (an honorific may sit before or after a title)
         h_start, honorific, address = _honorific_before(tokens, i)
         t_start, title, country = _title_backward(tokens, h_start, text)
-        if not honorific and t_start < h_start:
-            pass
-        if t_start == h_start and title == "":
-            t_start = h_start
         if title and not honorific:
             _, honorific, address = _honorific_before(tokens, t_start)
         counterpart = ""
@@ -258,14 +255,7 @@ def _mentions_in(sentence: Sentence) -> list[_Mention]:
     return out
 
 
-def _fold(word: str) -> str:
-    import unicodedata
-    word = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in word if not unicodedata.combining(c)).casefold()
-
-
 def same_name(a: list[str], b: list[str]) -> bool:
-    from .matching import name_similarity
     return name_similarity(a, b) >= 0.88
 
 
@@ -298,8 +288,8 @@ def find_people(sentences: list[Sentence]) -> tuple[list[Person], list[_Mention]
     for m in mentions:
         if len(m.tokens) >= 2:
             continue
-        word = _fold(m.tokens[0])
-        owners = [p for p in people if any(_fold(t) == word for t in p.tokens)]
+        word = fold(m.tokens[0])
+        owners = [p for p in people if any(fold(t) == word for t in p.tokens)]
         if len(owners) == 1:
             if m.text not in owners[0].mentions:
                 owners[0].mentions.append(m.text)
