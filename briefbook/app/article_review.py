@@ -481,15 +481,18 @@ def record_date(record, attr: str) -> str:
     return value.iso() if value else ""
 
 
-def review_article_file(library, path, parent=None, undo_stack=None,
-                        article_date: date | None = None) -> ImportArticleCommand | None:
-    """Open *path*, let the user review the proposals, import them as one undo step.
+def review_article(library, article, parent=None, undo_stack=None,
+                   article_date: date | None = None) -> ImportArticleCommand | None:
+    """Let the user review what *article* (a file path, pasted text or an ArticleText)
+    would add, then import it as one undo step on *undo_stack*.
 
     Bad input and refused imports are shown in a message box; returns the command
     pushed (None when cancelled, refused or when nothing would change).
     """
     try:
-        proposals = propose(library, read_article(Path(path)), article_date)
+        if isinstance(article, Path):
+            article = read_article(article)
+        proposals = propose(library, article, article_date)
     except ArticleError as exc:
         QMessageBox.warning(parent, "Import article", str(exc))
         return None
@@ -501,3 +504,9 @@ def review_article_file(library, path, parent=None, undo_stack=None,
     except Exception as exc:   # ValidationError, StoreError, ArticleError: nothing was written
         QMessageBox.warning(parent, "Import article", f"Nothing was imported: {exc}")
         return None
+
+
+def review_article_file(library, path, parent=None, undo_stack=None,
+                        article_date: date | None = None) -> ImportArticleCommand | None:
+    """:func:`review_article` for a file chosen in File ▸ Import article…"""
+    return review_article(library, Path(path), parent, undo_stack, article_date)

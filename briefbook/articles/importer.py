@@ -7,13 +7,15 @@ library and date give the same proposals.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from ..model import Event, Official, Partnership, Position, Source
 from ..model.dates import PartialDate
 from .datephrases import find_dates, parse_article_date
 from .eventinfo import find_event
-from .extract import ArticleText
+from .errors import ArticleError
+from .extract import ArticleText, article_from_text, read_article
 from .frameworks import find_frameworks, find_known, match_known
 from .furniture import strip_furniture
 from .ids import unique_id
@@ -326,8 +328,38 @@ def _article_date(article: ArticleText, cleaned) -> date | None:
     return found
 
 
-def propose(library, article: ArticleText, article_date: date | None = None) -> ArticleProposals:
-    """Proposals for *article*; reads *library* (may be None) to match existing records."""
+def _as_article(article) -> ArticleText:
+    if isinstance(article, ArticleText):
+        return article
+    if isinstance(article, Path) or (isinstance(article, str) and "\n" not in article and
+                                     len(article) < 4096 and Path(article).is_file()):
+        return read_article(article)
+    if isinstance(article, str):
+        return article_from_text(article)
+    raise TypeError(f"expected an ArticleText, a file path or text, got {type(article).__name__}")
+
+
+def _as_date(value) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ArticleError(f"article date {value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def propose(library, article, article_date: date | str | None = None) -> ArticleProposals:
+    """Proposals for *article* (an :class:`ArticleText`, a file path, or the text itself);
+    reads *library* (may be None) to match existing records; never writes.
+
+    *article_date* (a date or 'YYYY-MM-DD') resolves "on Sunday" and dates without a year;
+    without it the page's own date is used when it states one, else the event is flagged."""
+    article = _as_article(article)
+    article_date = _as_date(article_date)
     cleaned = strip_furniture(article.paragraphs, article.meta_title)
     paragraphs = cleaned.paragraphs or article.paragraphs
     sentences = sentences_of(paragraphs)

@@ -104,3 +104,25 @@ def test_native_script_names_find_library_officials(sample_library):
     proposals = propose(sample_library, article)
     assert {p.match_id for p in proposals.officials} == {"wang-yi", "prak-sokhonn"}
     assert all(p.status == "existing" for p in proposals.officials)
+
+
+def test_known_partnerships_by_short_name_and_alias(sample_library):
+    proposals = propose(sample_library, (
+        "H.E. KUNG Phoak, Secretary of State, said the ASEAN-China CSP and BRI projects were "
+        "discussed on 9 May 2024, as well as the Asean-China Strategic Partnership and the Asem "
+        "process."))
+    assert [p.match_id for p in proposals.partnerships] == ["asean-china-csp", "bri", "asem"]
+    csp = proposals.partnerships[0]
+    assert "ASEAN-China CSP" in csp.mentions and "Asean-China Strategic Partnership" in csp.mentions
+
+
+def test_propose_accepts_a_path_text_and_a_date_string(library, tmp_path):
+    from .conftest import SEED_2019
+    by_path = propose(library, str(SEED_2019), "2019-08-12")
+    by_text = propose(library, SEED_2019.read_text(), "2019-08-12")
+    assert by_path.to_dict()["event"] == by_text.to_dict()["event"]
+    assert by_path.event.record.start.iso() == "2019-08-08"
+    import pytest
+    from briefbook.articles import ArticleError
+    with pytest.raises(ArticleError, match="YYYY-MM-DD"):
+        propose(library, "Some text.", "12/08/2019")
