@@ -156,7 +156,7 @@ def cmd_build(args) -> int:
 def cmd_import_article(args) -> int:
     from datetime import date
 
-    from .articles import ArticleError, apply_import, propose, read_article
+    from .articles import ArticleError, apply_import, plan_import, propose, read_article
     article_date = None
     if args.date:
         try:
@@ -167,11 +167,13 @@ def cmd_import_article(args) -> int:
         article = read_article(args.file)
         with _open_library(args, read_only=not args.apply) as library:
             proposals = propose(library, article, article_date)
+            preview = plan_import(library, proposals)
             plan = apply_import(library, proposals) if args.apply else None
     except ArticleError as exc:
         raise UserError(str(exc)) from None
     if args.json:
-        print(json.dumps({**proposals.to_dict(), "applied": plan.to_dict() if plan else None},
+        print(json.dumps({**proposals.to_dict(), "plan": preview.to_dict(),
+                          "applied": plan.to_dict() if plan else None},
                          ensure_ascii=False, indent=1))
         return 0
     event = proposals.event
@@ -189,7 +191,8 @@ def cmd_import_article(args) -> int:
             print(f"note: {p.kind} {p.label}: {note}", file=sys.stderr)
     for note in proposals.source_notes + proposals.warnings:
         print(f"note: {note}", file=sys.stderr)
-    print(f"Applied: {plan.summary()}" if plan else "Nothing written (use --apply to write).")
+    print(f"Applied: {plan.summary()}" if plan else
+          f"Would write: {preview.summary()}. Nothing written (use --apply to write).")
     return 0
 
 

@@ -99,6 +99,10 @@ def _officials(library, index: LibraryIndex, sentences, taken: set[str]) -> list
                                       f"the library has {existing.name!r}")
         else:
             record = _official_record(person, unique_id(library, "official", person.name, taken))
+            first = next((s.text for s in sentences
+                          if s.start <= person.first_pos < s.start + len(s.text)), "")
+            if first:
+                record.biography = [shorten(first, 600)]
             proposal = OfficialProposal(record, "new", None, "create",
                                         mentions=person.mentions, title=person.title)
             if not person.title:

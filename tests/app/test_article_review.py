@@ -205,3 +205,44 @@ def test_participant_checkbox(qtbot, library):
     (event,) = library.all("event")
     assert event.participants == ["prak-sokhonn", "li-keqiang"]
     assert library.exists("official:wang-yi")      # still added to the library, as reviewed
+
+
+def _close_modal_soon(qtbot, accept: bool, seen: list):
+    """Answer the next modal window (dialog or message box) as a user would."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def answer():
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(type(modal).__name__)
+        if accept:
+            modal.accept()
+        else:
+            modal.reject()
+    QTimer.singleShot(0, answer)
+
+
+def test_review_article_file_flow(qtbot, library, tmp_path):
+    from briefbook.app.article_review import review_article_file
+    stack = QUndoStack()
+    seen = []
+    _close_modal_soon(qtbot, True, seen)
+    command = review_article_file(library, SEED_2019, undo_stack=stack,
+                                  article_date=AUG_12_2019)
+    assert seen == ["ArticleReviewDialog"]
+    assert command is not None and stack.count() == 1 and library.count("official") == 3
+    # bad input: a message box, nothing written
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    seen.clear()
+    _close_modal_soon(qtbot, True, seen)
+    assert review_article_file(library, empty, undo_stack=stack) is None
+    assert seen == ["QMessageBox"] and stack.count() == 1
+    # cancelled review: nothing written
+    seen.clear()
+    _close_modal_soon(qtbot, False, seen)
+    assert review_article_file(library, DATA / "xinhua_style_2024.txt", undo_stack=stack) is None
+    assert seen == ["ArticleReviewDialog"] and library.count("official") == 3
