@@ -144,7 +144,7 @@ def _clean_title(text: str) -> tuple[str, str]:
         if m:
             text = text[m.end():]
             continue
-        m = re.match(r"^([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,4}?)(?:'s|’s)?\s+(?=\S)", text)
+        m = re.match(r"^([A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]*){0,4}?)(?:'s|’s)?\s+(?=\S)", text)
         if m and country_of(m.group(1)) and not re.match(r"^\w+\s+of\b", text):
             rest = text[m.end():]
             if any(h in rest.split() for h in TITLE_HEADS) or any(
@@ -235,6 +235,16 @@ def _mentions_in(sentence: Sentence) -> list[_Mention]:
         # title and honorific before the name (an honorific may sit before or after a title)
         h_start, honorific, address = _honorific_before(tokens, i)
         t_start, title, country = _title_backward(tokens, h_start, text)
+        if not title and h_start >= 2 and tokens[h_start - 1].text == ",":
+            # "Ambassador of China to Cambodia, H.E. Wang Wenbin, ...": a title set off by a
+            # comma, unless it is the end of someone else's appositive
+            start, before, before_country = _title_backward(tokens, h_start - 1, text)
+            k = start - 1
+            while k >= 0 and tokens[k].text in CONNECTORS:
+                k -= 1
+            if before and (k < 0 or tokens[k].text not in (",", "(")) and \
+                    not _title_forward(tokens, j, text)[0]:
+                title, country = before, before_country
         if title and not honorific:
             _, honorific, address = _honorific_before(tokens, t_start)
         counterpart = ""

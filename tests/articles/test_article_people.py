@@ -126,3 +126,25 @@ def test_propose_accepts_a_path_text_and_a_date_string(library, tmp_path):
     from briefbook.articles import ArticleError
     with pytest.raises(ArticleError, match="YYYY-MM-DD"):
         propose(library, "Some text.", "12/08/2019")
+
+
+def test_more_title_forms():
+    people = _people("ASEAN Secretary-General Dr. Kao Kim Hourn met Vietnamese Prime Minister Pham "
+                     "Minh Chinh and Mr. Antony Blinken, the U.S. Secretary of State.")
+    assert (people["Kao Kim Hourn"].honorific, people["Kao Kim Hourn"].title) == \
+        ("Dr.", "ASEAN Secretary-General")
+    assert (people["Pham Minh Chinh"].title, people["Pham Minh Chinh"].country) == \
+        ("Prime Minister", "Vietnam")
+    assert (people["Antony Blinken"].title, people["Antony Blinken"].country) == \
+        ("Secretary of State", "United States")
+
+
+def test_title_set_off_by_a_comma_is_not_stolen_from_a_neighbour():
+    people = _people("Ambassador of the People's Republic of China to Cambodia, H.E. Wang Wenbin, "
+                     "paid a courtesy call.")
+    assert people["Wang Wenbin"].title == ("Ambassador of the People's Republic of China to "
+                                           "Cambodia")
+    people = _people("H.E. KUNG Phoak, the Secretary of State at the Ministry, H.E. SUN Weidong "
+                     "met.")
+    assert people["KUNG Phoak"].title == "Secretary of State at the Ministry"
+    assert people["SUN Weidong"].title == ""
