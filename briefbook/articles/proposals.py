@@ -124,7 +124,6 @@ class ArticleProposals:
     article_date: date | None = None
     source_notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    _source_date_from_event: bool = False
 
     def all(self) -> list[Proposal]:
         return ([self.event] if self.event else []) + list(self.officials) + list(self.partnerships)
@@ -137,7 +136,6 @@ class ArticleProposals:
         if when is not None:
             self.source.date = PartialDate(when.year, when.month, when.day)
             self.source_notes = [n for n in self.source_notes if not n.startswith("date:")]
-            self._source_date_from_event = False
 
     def copy(self) -> "ArticleProposals":
         return copy.deepcopy(self)
