@@ -113,7 +113,7 @@ def read_article(path: str | Path) -> ArticleText:
         if kind != "docx":
             raise ArticleError(f"{name}: is not a valid DOCX file (not a ZIP package)")
         from .docx_text import docx_article
-        return docx_article(data, name)
+        return _checked(docx_article(data, name))
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and kind == "text" and _looks_binary(data):
         raise ArticleError(f"{name}: unsupported file type {suffix!r}; use {SUPPORTED}")
     return article_from_text(decode_text(data, name), name=name,
@@ -161,6 +161,11 @@ def article_from_text(text: str, *, name: str = "pasted text", fmt: str = "text"
         article = html_article(text, name)
     else:
         article = ArticleText(split_paragraphs(text), name=name, fmt=fmt)
+    return _checked(article)
+
+
+def _checked(article: ArticleText) -> ArticleText:
+    name = article.name
     if sum(len(p) for p in article.paragraphs) > MAX_TEXT_CHARS:
         raise ArticleError(f"{name}: the article text is too long "
                            f"(more than {MAX_TEXT_CHARS:,} characters)")

@@ -189,3 +189,16 @@ def test_dateline_is_read_and_removed():
     assert cleaned.date_text == "May 9"
     assert cleaned.paragraphs[0].startswith("Cambodian Secretary of State")
     assert not any("Share on Facebook" in p or "Related News" in p for p in cleaned.paragraphs)
+
+
+def test_empty_docx(tmp_path):
+    path = tmp_path / "blank.docx"
+    path.write_bytes(_docx_bytes([]))
+    with pytest.raises(ArticleError, match="empty"):
+        read_article(path)
+
+
+def test_utf16_text_with_bom(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_text("Premier Li Keqiang met Prak Sokhonn.", encoding="utf-16")
+    assert read_article(path).paragraphs == ["Premier Li Keqiang met Prak Sokhonn."]
