@@ -31,7 +31,9 @@ def positions_from_title(title: str) -> list[Position]:
     """'Secretary of State at the Ministry of X and the ASEAN SOM Leader of Cambodia' ->
     [Position('Secretary of State', 'Ministry of X'), Position('ASEAN SOM Leader of Cambodia')]."""
     out = []
-    for part in re.split(r",?\s+and\s+the\s+|;\s*", title):
+    # "X and the Y", and "X and ASEAN SOM Leader" (a role in another body) are two positions;
+    # "Deputy Prime Minister and Minister of ..." stays one, as the article gives it.
+    for part in re.split(r",?\s+and\s+the\s+|;\s*|\s+and\s+(?=[A-Z]{2,}\b)", title):
         part = part.strip(" ,")
         if not part:
             continue

@@ -48,6 +48,8 @@ def test_seed_2024_officials(library):
     assert (kung.record.honorific, kung.record.address_as) == ("H.E.", "His Excellency")
     assert kung.record.country == "Cambodia" and kung.record.family_name == "Kung"
     assert sun.title.startswith("Vice Foreign Minister and ASEAN SOM Leader of the People")
+    assert [p.title for p in sun.record.positions] == [
+        "Vice Foreign Minister", "ASEAN SOM Leader of the People’s Republic of China"]
     assert sun.record.country == "China" and sun.record.family_name == "Sun"
     assert all(p.status == "new" and p.action == "create" for p in officials.values())
 
