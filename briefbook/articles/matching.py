@@ -71,7 +71,38 @@ def phrase_similarity(a: str, b: str) -> float:
     return fuzz.token_sort_ratio(ka, kb) / 100
 
 
+_TITLE_STOP = {"and", "of", "the", "at", "for", "to", "in", "on", "s", "people", "peoples",
+               "republic", "kingdom", "state's"}
+_SPELLING = {"councilor": "councillor", "counselor": "counsellor", "defense": "defence",
+             "organization": "organisation", "vice-minister": "vice", "asean's": "asean"}
+
+
+_RANKS = {"vice", "deputy", "assistant", "under", "acting", "former", "first", "second",
+          "senior", "honorary", "undersecretary", "under-secretary"}
+
+
+def title_words(title: str) -> set[str]:
+    """Significant words of a title: no connectors, no country names, one spelling."""
+    from .countries import country_of
+    words = set()
+    for word in phrase_key(title).split():
+        word = _SPELLING.get(word, word)
+        if word in _TITLE_STOP or country_of(word):
+            continue
+        words.add(word)
+    return words
+
+
 def titles_overlap(a: str, b: str) -> bool:
-    """'Premier' and 'Premier of the State Council': one title contains the other."""
+    """The same office said two ways: 'Premier' / 'Premier of the State Council',
+    'Deputy Prime Minister and Foreign Minister' / 'Deputy Prime Minister and Minister of
+    Foreign Affairs and International Cooperation', 'State Councilor' / 'State Councillor'."""
     ka, kb = phrase_key(a), phrase_key(b)
-    return bool(ka and kb) and (ka in kb or kb in ka)
+    if not (ka and kb):
+        return False
+    wa, wb = title_words(a), title_words(b)
+    if (wa & _RANKS) != (wb & _RANKS):
+        return False          # 'Vice Premier' is not 'Premier'
+    if ka in kb or kb in ka:
+        return True
+    return bool(wa and wb) and (wa <= wb or wb <= wa)

@@ -148,3 +148,25 @@ def test_title_set_off_by_a_comma_is_not_stolen_from_a_neighbour():
                      "met.")
     assert people["KUNG Phoak"].title == "Secretary of State at the Ministry"
     assert people["SUN Weidong"].title == ""
+
+
+def test_same_office_said_two_ways():
+    from briefbook.articles.matching import titles_overlap
+    assert titles_overlap("Deputy Prime Minister and Foreign Minister", "Deputy Prime Minister "
+                          "and Minister of Foreign Affairs and International Cooperation")
+    assert titles_overlap("State Councilor and Minister of Foreign Affairs of the People's "
+                          "Republic of China", "State Councillor and Minister of Foreign Affairs")
+    assert titles_overlap("Premier of the State Council", "Premier")
+    assert not titles_overlap("Vice Premier", "Premier")
+    assert not titles_overlap("Minister of Commerce", "Deputy Prime Minister")
+
+
+def test_merging_does_not_add_the_same_office_again(sample_library):
+    from briefbook.articles import apply_import
+    from .conftest import DATA
+    apply_import(sample_library, propose(sample_library, DATA / "khmer_times_style_2019.html",
+                                         "2019-08-12"))
+    apply_import(sample_library, propose(sample_library, DATA / "mfaic_release_2019.txt",
+                                         "2019-08-12"))
+    for official_id in ("prak-sokhonn", "wang-yi", "li-keqiang"):
+        assert len(sample_library.get(f"official:{official_id}").positions) == 1, official_id
