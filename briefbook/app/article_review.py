@@ -143,7 +143,10 @@ class ArticleReviewDialog(QDialog):
         self.tree.itemChanged.connect(self._item_checked)
 
         self.editor = QWidget()
-        self.form = QFormLayout(self.editor)
+        column = QVBoxLayout(self.editor)
+        self.form = QFormLayout()
+        column.addLayout(self.form)
+        column.addStretch(1)
         self.form.setRowWrapPolicy(QFormLayout.DontWrapRows)
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         splitter = QSplitter()
@@ -438,6 +441,8 @@ class ArticleReviewDialog(QDialog):
         edit = QPlainTextEdit(value)
         edit.setObjectName(label.lower())
         edit.setFixedHeight(110)
+        edit.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        edit.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         edit.textChanged.connect(lambda: setter(edit.toPlainText()))
         self.form.addRow(label, edit)
 
