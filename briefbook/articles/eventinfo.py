@@ -22,11 +22,13 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
     ("call", re.compile(r"\b(phone|telephone|video) (call|conversation|talks)\b|\bvideo ?conference\b|"
                         r"\bvirtual (meeting|talks)\b|\bheld talks by (phone|video)\b|\bspoke by phone\b",
                         re.I)),
-    ("signing", re.compile(r"\bsigning ceremony\b|\bsigned (an?|the) (MoU|memorandum|agreement)",
+    ("signing", re.compile(r"\bsigning ceremony\b|\bsigned (an?|the) (MoU|memorandum|agreement)|"
+                           r"\bsigned\s+(?:\w+\s+){0,3}(?:agreements|MoUs|memoranda|documents)\b",
                            re.I)),
     ("ministerial meeting", re.compile(r"\bministers?[’']? meeting\b|\bministerial meeting\b", re.I)),
     ("summit", re.compile(r"\b(attend(?:ed|s|ing)?|at|chair(?:ed|s)?|host(?:ed|s)?)\s+the\s+"
-                          r"[^.,;]{0,60}\bSummit\b", re.I)),
+                          r"[^.,;]{0,60}\bSummit\b|\bSummits?\b[^.;]{0,40}\b(?:was|were|is|are|"
+                          r"will be)\s+(?:held|convened|opened|hosted)", re.I)),
     ("consultation", re.compile(r"\b(attend(?:ed|s|ing)?|co-chair(?:ed|s)?|chair(?:ed|s)?)\s+the\s+"
                                 r"[^.,;]{0,60}\bConsultations?\b", re.I)),
     ("conference", re.compile(r"\b(attend(?:ed|s|ing)?|address(?:ed|es)?|at)\s+the\s+[^.,;]{0,60}"

@@ -101,3 +101,14 @@ def test_dateline_with_a_year_dates_the_article(library):
     assert proposals.event.record.start.iso() == "2024-05-09"
     assert proposals.event.record.location == "Jakarta"
     assert proposals.source.publisher == "Xinhua"
+
+
+def test_summit_held_with_a_month_day_range(library):
+    proposals = _propose(library, (
+        "The 44th and 45th ASEAN Summits were held in Vientiane, Lao PDR from October 8 to 11, "
+        "chaired by Lao Prime Minister Sonexay Siphandone."), date(2024, 10, 12))
+    event = proposals.event.record
+    assert event.kind == "summit"
+    assert (event.start.iso(), event.end.iso()) == ("2024-10-08", "2024-10-11")
+    assert event.location == "Vientiane, Lao PDR"
+    assert "ASEAN Summits" in event.title
