@@ -311,6 +311,12 @@ def _event(library, index, facts, officials, partnerships, article_date, fallbac
 
 
 # -- source ----------------------------------------------------------------------------------
+PRESS_RELEASE_RX = re.compile(
+    r"\bpress release (?:from|by|issued by|of) (?:the )?(?:(?:Kingdom|country|Cambodia|China)['’]s\s+|"
+    r"(?:Cambodian|Chinese)\s+)?(?P<org>(?:Ministry|Embassy|Office|Department|Permanent Mission)"
+    r"(?:(?:\s+(?:of|and|for|the))*\s+[A-Z][\w’'\-]*)*)")
+
+
 def _source(article: ArticleText, cleaned, sentences) -> tuple[Source, list[str]]:
     notes: list[str] = []
     title = cleaned.title or article.meta_title
@@ -323,7 +329,13 @@ def _source(article: ArticleText, cleaned, sentences) -> tuple[Source, list[str]
         publisher = f"{publisher}, via {site}"
     publisher = publisher or site
     if not publisher:
-        notes.append("publisher: not stated in the article; enter it")
+        release = PRESS_RELEASE_RX.search(" ".join(s.text for s in sentences[:12]))
+        if release:
+            publisher = f"Press report of a {release.group('org').strip()} press release"
+            notes.append("publisher: not stated; inferred from the press release the article "
+                         "reports - check it")
+        else:
+            notes.append("publisher: not stated in the article; enter it")
     return Source(title=title, publisher=publisher, url=article.url), notes
 
 

@@ -129,9 +129,14 @@ def test_seed_2019_partnerships(library):
 
 
 def test_seed_2019_source(library):
-    source = propose(library, read_article(SEED_2019), AUG_12_2019).source
+    proposals = propose(library, read_article(SEED_2019), AUG_12_2019)
+    source = proposals.source
     assert source.title.startswith("Deputy Prime Minister and Minister of Foreign Affairs")
-    assert source.publisher == ""          # the article does not say; flagged for the user
+    # the article does not name its publisher; it reports the ministry's press release
+    assert source.publisher == ("Press report of a Ministry of Foreign Affairs and International "
+                                "Cooperation press release")
+    assert any(n.startswith("publisher:") and "check it" in n for n in proposals.source_notes)
+    assert any(n.startswith("title:") for n in proposals.source_notes)
 
 
 def test_seed_2019_matches_the_sample_library(sample_library):
