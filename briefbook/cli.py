@@ -60,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--password-file", metavar="FILE", type=Path,
                    help="protect the file with the password in FILE (AES-256)")
 
+    p = sub.add_parser("import-article",
+                       help="propose records from an article (.txt, .html, .docx); --apply writes")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the proposals as JSON")
+    p.add_argument("--apply", action="store_true", help="write the proposals (one commit)")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the article's date, to resolve 'on Sunday' and dates without a year")
+
     sub.add_parser("sample", help="load the bundled sample library into this library")
     sub.add_parser("restore-backup", help="replace a damaged library with its newest valid backup")
 
@@ -169,6 +177,49 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_import_article(args) -> int:
+    from datetime import date
+
+    from .articles import ArticleError, apply_import, plan_import, propose, read_article
+    article_date = None
+    if args.date:
+        try:
+            article_date = date.fromisoformat(args.date)
+        except ValueError:
+            raise UserError(f"--date {args.date!r} is not a date; use YYYY-MM-DD") from None
+    try:
+        article = read_article(args.file)
+        with _open_library(args, read_only=not args.apply) as library:
+            proposals = propose(library, article, article_date)
+            preview = plan_import(library, proposals)
+            plan = apply_import(library, proposals) if args.apply else None
+    except ArticleError as exc:
+        raise UserError(str(exc)) from None
+    if args.json:
+        print(json.dumps({**proposals.to_dict(), "plan": preview.to_dict(),
+                          "applied": plan.to_dict() if plan else None},
+                         ensure_ascii=False, indent=1))
+        return 0
+    event = proposals.event
+    if event is not None:
+        when = "/".join(d.iso() for d in (event.record.start, event.record.end) if d) or "date?"
+        print(f"event\t{event.status}\t{event.record.title} ({when}, "
+              f"{event.record.location or 'place?'})")
+    for p in proposals.officials:
+        print(f"official\t{p.status}\t{p.record.name}\t{p.title}")
+    for p in proposals.partnerships:
+        print(f"partnership\t{p.status}\t{p.record.name}")
+    print(f"source\t{proposals.source.label() or '?'}")
+    for p in proposals.all():
+        for note in p.notes:
+            print(f"note: {p.kind} {p.label}: {note}", file=sys.stderr)
+    for note in proposals.source_notes + proposals.warnings:
+        print(f"note: {note}", file=sys.stderr)
+    print(f"Applied: {plan.summary()}" if plan else
+          f"Would write: {preview.summary()}. Nothing written (use --apply to write).")
+    return 0
+
+
 def cmd_sample(args) -> int:
     from .sample import load_sample
     with _open_library(args) as library:
@@ -198,7 +249,8 @@ def cmd_encryption(args) -> int:
 COMMANDS = {"import": cmd_import, "export-pack": cmd_export_pack, "list": cmd_list,
             "search": cmd_search, "build": cmd_build, "sample": cmd_sample,
             "restore-backup": cmd_restore_backup, "encrypt": cmd_encryption,
-            "decrypt": cmd_encryption, "change-passphrase": cmd_encryption}
+            "decrypt": cmd_encryption, "change-passphrase": cmd_encryption,
+            "import-article": cmd_import_article}
 
 
 def main(argv: list[str] | None = None) -> int:
