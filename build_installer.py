@@ -188,7 +188,7 @@ def package_windows(dist: Path, version: str) -> Path | None:
             "(install Inno Setup 6 and re-run)")
         return None
     script = PACKAGING / "windows" / "briefbook.iss"
-    command = [iscc, f"/DAppVersion={version}", f"/DSourceDir={dist / APP_NAME}",
+    command = [iscc, f"/DAppVersion={version}", f"/DAppSourceDir={dist / APP_NAME}",
                f"/DOutputDir={dist}", f"/DIconFile={ICONS / 'briefbook.ico'}", str(script)]
     say("Inno Setup: " + " ".join(command))
     if subprocess.run(command).returncode != 0:
