@@ -19,6 +19,7 @@ import sys
 
 QT_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg",
               "PySide6.QtPdf", "PySide6.QtPdfWidgets")
+OPTIONAL_MODULES = ("cryptography", "pikepdf", "msoffcrypto")
 
 
 def _check_qt_pdf(problems: list[str]) -> None:
@@ -75,6 +76,15 @@ def _selftest() -> int:
         try:
             importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001 - every failure is reported, none hides another
+            problems.append(f"import {name}: {exc.__class__.__name__}: {exc}")
+
+    for name in OPTIONAL_MODULES:  # bundled only when installed; if bundled they must import
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                problems.append(f"import {name}: {exc}")
+        except Exception as exc:  # noqa: BLE001
             problems.append(f"import {name}: {exc.__class__.__name__}: {exc}")
 
     for parts in (("sample", "pack.json"), ("icons", "briefbook.png")):
