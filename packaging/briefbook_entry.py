@@ -6,8 +6,9 @@ It is ``python -m briefbook`` with two additions for a frozen build:
   not a second copy of the command line;
 - a build check: with ``BRIEFBOOK_FROZEN_SELFTEST=1`` in the environment the executable imports
   every ``briefbook`` module (which pulls in the Qt modules the desktop app uses, the PDF and DOCX
-  writers and their libraries), starts Qt offscreen and reads the bundled resources, prints one
-  line per problem and exits 0 only if nothing is missing. ``build_installer.py`` and
+  writers and their libraries), reads the bundled resources, starts Qt offscreen, lets QtPdf
+  render a page reportlab wrote, shows the app's main window (``briefbook.app.main.main_window``)
+  on an empty library, prints one line per problem and exits 0 only if nothing is missing. ``build_installer.py`` and
   ``tests/test_installer.py`` run it; users never see it.
 """
 from __future__ import annotations
@@ -60,6 +61,34 @@ def _check_qt_pdf(problems: list[str]) -> None:
     del app
 
 
+def _check_main_window(problems: list[str]) -> str:
+    """Build the desktop app's main window on an empty library, show it offscreen, close it."""
+    import importlib
+    import tempfile
+    from pathlib import Path
+
+    try:
+        app_main = importlib.import_module("briefbook.app.main")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("briefbook.app", "briefbook.app.main"):
+            return "desktop app not in this build"
+        raise
+    from PySide6.QtWidgets import QApplication
+
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+        window = app_main.main_window(Path(tmp) / "library.json")
+        window.show()
+        QApplication.processEvents()
+        if window.grab().isNull():
+            problems.append("the main window could not be drawn")
+        window.close()
+        QApplication.processEvents()
+        library = getattr(window, "library", None)
+        if library is not None and hasattr(library, "close"):
+            library.close()
+    return "main window shown offscreen"
+
+
 def _selftest() -> int:
     import importlib
     import pkgutil
@@ -96,15 +125,20 @@ def _selftest() -> int:
     font_count = sum(1 for p in fonts.rglob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc")) \
         if fonts.is_dir() else 0
 
+    window_note = "not checked"
     if not any(p.startswith("import PySide6") for p in problems):
         try:
             _check_qt_pdf(problems)
         except Exception as exc:  # noqa: BLE001
             problems.append(f"Qt check: {exc.__class__.__name__}: {exc}")
+        try:
+            window_note = _check_main_window(problems)
+        except Exception as exc:  # noqa: BLE001
+            problems.append(f"main window: {exc.__class__.__name__}: {exc}")
 
     qt_modules = sorted(m for m in sys.modules if m.startswith("PySide6.Qt"))
     print(f"selftest: {len(modules)} briefbook modules, {len(qt_modules)} Qt modules, "
-          f"{font_count} bundled fonts, resources at {resources_dir()}")
+          f"{font_count} bundled fonts, {window_note}, resources at {resources_dir()}")
     for problem in problems:
         print(f"selftest problem: {problem}")
     print("selftest: ok" if not problems else f"selftest: {len(problems)} problem(s)")
