@@ -21,6 +21,7 @@ Exit status 0 on success, 1 when the build or a check fails.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import re
@@ -75,10 +76,14 @@ def executable_path(dist: Path) -> Path:
 
 
 def run_pyinstaller(dist: Path, work: Path, clean: bool) -> None:
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError:
-        raise BuildError("PyInstaller is not installed: pip install -e '.[installer]'") from None
+    if sys.platform.startswith("linux"):
+        missing = [tool for tool in ("ldd", "objdump", "objcopy", "strip")
+                   if shutil.which(tool) is None]
+        if missing:
+            raise BuildError(f"{', '.join(missing)} not found: PyInstaller needs them on Linux "
+                             "(packages binutils and libc-bin)")
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise BuildError("PyInstaller is not installed: pip install -e '.[installer]'")
     command = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
                "--distpath", str(dist), "--workpath", str(work), "--log-level", "WARN"]
     if clean:
