@@ -121,6 +121,20 @@ def check_frozen(exe: Path, version: str, scratch: Path) -> None:
         raise BuildError("the frozen app's self-test failed (see the lines above)")
 
 
+# Qt's X11 platform plugin needs these; many laptops lack libxcb-cursor0 in particular. PyInstaller
+# bundles them only if the build machine has them (.ci/run installs them).
+X11_LIBRARIES = {"libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
+                 "libxcb-keysyms.so.1": "libxcb-keysyms1", "libxkbcommon-x11.so.0": "libxkbcommon-x11-0"}
+
+
+def warn_missing_x11_libraries(folder: Path) -> None:
+    present = {path.name for path in folder.rglob("*.so*")}
+    missing = [package for name, package in X11_LIBRARIES.items() if name not in present]
+    if missing:
+        say("warning: not bundled, so users would need them installed: " + ", ".join(missing)
+            + " (install them on the build machine and rebuild)")
+
+
 # --- size report ----------------------------------------------------------------------------------
 
 def tree_size(path: Path) -> int:
@@ -263,6 +277,8 @@ def build(dist: Path, work: Path, *, clean: bool = False, make_packages: bool = 
 
     check_frozen(exe, version, work / "check")
 
+    if sys.platform.startswith("linux"):
+        warn_missing_x11_libraries(dist / APP_NAME)
     total, ranked = size_report(dist / APP_NAME)
     say(f"one-folder app: {dist / APP_NAME}")
     say(f"bundle size: {mb(total)} (goal <= {SIZE_GOAL_MB} MB"
