@@ -56,6 +56,12 @@ def project_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
     return tomllib.loads(pyproject.read_text("utf-8"))["project"]["version"]
 
 
+def numeric_version(version: str) -> str:
+    """Four numbers for Windows version resources: ``1.2.0rc1`` -> ``1.2.0.0``."""
+    digits = [re.match(r"\d*", part).group() or "0" for part in version.split(".")[:3]]
+    return ".".join((digits + ["0"] * 4)[:4])
+
+
 def sync_version_fallback(version: str, path: Path = FALLBACK) -> bool:
     """Make the fallback module say ``version``. Returns True when the file had to change."""
     text = path.read_text("utf-8")
@@ -207,7 +213,8 @@ def package_windows(dist: Path, version: str) -> Path | None:
             "(install Inno Setup 6 and re-run)")
         return None
     script = PACKAGING / "windows" / "briefbook.iss"
-    command = [iscc, f"/DAppVersion={version}", f"/DAppSourceDir={dist / APP_NAME}",
+    command = [iscc, f"/DAppVersion={version}", f"/DNumericVersion={numeric_version(version)}",
+               f"/DAppSourceDir={dist / APP_NAME}",
                f"/DOutputDir={dist}", f"/DIconFile={ICONS / 'briefbook.ico'}", str(script)]
     say("Inno Setup: " + " ".join(command))
     if subprocess.run(command).returncode != 0:

@@ -1,12 +1,15 @@
 ; Inno Setup 6 script for Briefbook: installs the one-folder app built by PyInstaller, with a
 ; Start menu entry and the .bbpack file association. build_installer.py runs it on Windows:
-;   iscc /DAppVersion=0.1.0 /DAppSourceDir=dist\briefbook /DOutputDir=dist
+;   iscc /DAppVersion=0.1.0 /DNumericVersion=0.1.0.0 /DAppSourceDir=dist\briefbook /DOutputDir=dist
 ;        /DIconFile=resources\icons\briefbook.ico packaging\windows\briefbook.iss
 ; The user's library lives in the user data folder, never under {app}: upgrading or
 ; uninstalling never touches it.
 
 #ifndef AppVersion
   #define AppVersion "0.0.0"
+#endif
+#ifndef NumericVersion
+  #define NumericVersion "0.0.0.0"
 #endif
 #ifndef AppSourceDir
   #define AppSourceDir "..\..\dist\briefbook"
@@ -25,7 +28,7 @@ AppName=Briefbook
 AppVersion={#AppVersion}
 AppVerName=Briefbook {#AppVersion}
 AppPublisher=Briefbook
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#NumericVersion}
 DefaultDirName={autopf}\Briefbook
 DefaultGroupName=Briefbook
 DisableProgramGroupPage=yes
