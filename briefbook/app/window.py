@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QTabWidget
 from . import books as book_ops
 from .book_properties import BookProperties
 from .controller import BookController
@@ -132,6 +132,17 @@ class MainWindow(WindowActions, QMainWindow):
 
     def import_pack(self, path=None):
         return book_ops.import_pack(self, path)
+
+    def import_article(self, path=None):
+        """File ▸ Import article…: review the proposals, then one undo step for the import."""
+        from .article_review import review_article_file
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Import article", "", "Articles (*.txt *.htm *.html *.docx);;All files (*)")
+            if not path:
+                return None
+        self.session.save_now()
+        return review_article_file(self.library, path, self, self.undo_stack)
 
     def export_pack(self, this_book: bool, path=None):
         return book_ops.export_pack(self, this_book, path)

@@ -35,6 +35,9 @@ class WindowActions:
         self.act_delete_book = a("Delete book…", self.delete_book, None, "deleteBook")
         self.act_import = a("&Import pack…", self.import_pack, "Ctrl+I", "importPack",
                             "Merge a .bbpack into the library")
+        self.act_import_article = a("Import &article…", self.import_article, "Ctrl+Shift+I",
+                                    "importArticle",
+                                    "Turn a press release (text, HTML or DOCX) into library records")
         self.act_export_pack = a("Export library as pack…", lambda: self.export_pack(False),
                                  None, "exportLibraryPack")
         self.act_export_book_pack = a("Export this book as pack…", lambda: self.export_pack(True),
@@ -89,7 +92,7 @@ class WindowActions:
         self.open_menu.aboutToShow.connect(self._fill_open_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         for action in (self.act_duplicate, self.act_delete_book, None, self.act_import,
-                       self.act_export_pack, self.act_export_book_pack, None, self.act_export,
+                       self.act_import_article, self.act_export_pack, self.act_export_book_pack, None, self.act_export,
                        None, self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit = bar.addMenu("&Edit")
