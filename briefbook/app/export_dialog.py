@@ -48,6 +48,15 @@ def _fraction(args, kwargs) -> tuple[float | None, str]:
     return max(0.0, min(1.0, float(done) if done <= 1 else 1.0)), label
 
 
+def _protected(exporter, password: str):
+    """Wrap *exporter* so each file is written to a temp name, then password-protected into place."""
+    from ..security.protect import export_protected
+
+    def run(library, book_id, out, **kwargs):
+        return export_protected(lambda tmp: exporter(library, book_id, tmp, **kwargs), out, password)
+    return run
+
+
 class ExportWorker(QObject):
     progress = Signal(int, str)          # 0..STEPS, what is being done
     finished = Signal(list, list)        # warnings, files written
@@ -155,6 +164,13 @@ class ExportDialog(QDialog):
         self.paper.setCurrentText(session.book.paper)
         self.draft = QCheckBox("DRAFT watermark", self)
         self.draft.setChecked(session.book.draft)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("exportPassword")
+        self.password.setAccessibleName("Password to open the exported files (optional)")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("optional: AES-256, needed to open the files")
+        # Asked before exporting a book marked lower than something in it (tests replace it).
+        self.confirm_classification = lambda message: plain.ask(self, "Classification", message)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("exportProgress")
@@ -192,6 +208,9 @@ class ExportDialog(QDialog):
         form.addRow(folder_label, folder_row)
         form.addRow("P&aper", self.paper)
         form.addRow("", self.draft)
+        password_label = QLabel("Pass&word", self)
+        password_label.setBuddy(self.password)
+        form.addRow(password_label, self.password)
         layout = QVBoxLayout(self)
         heading = plain.label(self, session.book.title)
         font = heading.font()
@@ -223,6 +242,15 @@ class ExportDialog(QDialog):
         for button in self.format_group.buttons():
             button.setChecked(button.property("format") == key)
 
+    def _classification_allows(self) -> bool:
+        """A book marked lower than an item in it is exported only after explicit confirmation."""
+        from ..security.classification_check import ClassificationError, check_export_allowed
+        try:
+            check_export_allowed(self.session.book, self.session.library)
+        except ClassificationError as exc:
+            return bool(self.confirm_classification(f"{exc}\n\nExport anyway?"))
+        return True
+
     @property
     def running(self) -> bool:
         return self.thread is not None
@@ -239,9 +267,16 @@ class ExportDialog(QDialog):
         self.open_button.hide()
         self.progress.setValue(0)
         self.stage.setText("Starting…")
+        if not self._classification_allows():
+            self.stage.setText("Export cancelled: the book's marking is lower than its contents.")
+            return
+        exporter = self.exporter
+        password = self.password.text()
+        if password:
+            exporter = _protected(exporter, password)
         self.worker = ExportWorker(self.session.library, self.session.book.id, folder,
                                    self.selected_formats(), self.paper.currentText(),
-                                   self.draft.isChecked() or None, self.exporter)
+                                   self.draft.isChecked() or None, exporter)
         self.thread = QThread(self)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)

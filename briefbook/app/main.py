@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 
-def open_library(db_path: Path | str | None, read_only: bool = False):
+def open_library(db_path: Path | str | None, read_only: bool = False,
+                 passphrase: str | None = None):
     """Open the library as the CLI does: without a path (and no BRIEFBOOK_DB), the user's
     default library, which is filled with the sample library on its very first start."""
     from ..store import Library, default_library_path
@@ -18,9 +19,11 @@ def open_library(db_path: Path | str | None, read_only: bool = False):
         first_start = not Path(path).exists()
     # Loading a large library makes millions of objects that live as long as the app: keep the
     # cyclic garbage collector from scanning them again and again (startup time, not memory).
+    from ..store.unlock import open_library as open_plain_or_encrypted
     gc.disable()
     try:
-        library = Library.open(path, read_only=read_only)
+        library = open_plain_or_encrypted(path if path is not None else default_library_path(),
+                                          passphrase, read_only=read_only)
     finally:
         gc.freeze()
         gc.enable()
@@ -51,11 +54,14 @@ def application():
     return app
 
 
-def main_window(db_path=None, read_only: bool = False, **options):
-    """Build the main window on *db_path* without entering the event loop."""
+def main_window(db_path=None, read_only: bool = False, passphrase: str | None = None, **options):
+    """Build the main window on *db_path* without entering the event loop.
+
+    An encrypted library needs *passphrase* (``run_app`` asks for it in an unlock dialog).
+    """
     application()
     from .window import MainWindow
-    library = open_library(db_path, read_only)
+    library = open_library(db_path, read_only, passphrase)
     try:
         return MainWindow(library, **options)
     except BaseException:
@@ -68,15 +74,65 @@ def run_app(db_path=None, read_only: bool = False) -> int:
     from . import plain
     from ..store import StoreError
     from ..store.lock import LibraryLockedError
+    passphrase = None
+    try:
+        passphrase = ask_passphrase_if_encrypted(db_path)
+    except _Cancelled:
+        return 1
     try:
         try:
-            window = main_window(db_path, read_only)
+            window = unlocked_main_window(db_path, read_only, passphrase)
         except LibraryLockedError as exc:  # open elsewhere: reading it is still safe
             if read_only or not plain.ask(None, "Briefbook", f"{exc}\n\nOpen it read-only?"):
                 return 1
-            window = main_window(db_path, True)
+            window = unlocked_main_window(db_path, True, passphrase)
+        except _Cancelled:
+            return 1
     except (StoreError, OSError) as exc:
         plain.warn(None, "Briefbook", f"The library could not be opened:\n\n{exc}")
         return 1
     window.show()
     return app.exec()
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _prompt_passphrase(message: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+    text, ok = QInputDialog.getText(None, "Unlock library", message, QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def _library_file(db_path) -> Path:
+    from ..store import default_library_path
+    return Path(db_path) if db_path is not None else default_library_path()
+
+
+def ask_passphrase_if_encrypted(db_path, prompt=None) -> str | None:
+    """The unlock dialog: None for a plain library, else the passphrase the user typed."""
+    from ..store.unlock import is_encrypted
+    path = _library_file(db_path)
+    if not path.exists() or not is_encrypted(path):
+        return None
+    prompt = prompt or _prompt_passphrase
+    passphrase = prompt(f"{path.name} is encrypted. Passphrase:")
+    if passphrase is None:
+        raise _Cancelled()
+    return passphrase
+
+
+def unlocked_main_window(db_path, read_only: bool, passphrase: str | None, prompt=None):
+    """Open the main window, asking again (up to three times) after a wrong passphrase."""
+    from ..store.crypto import WrongPassphraseError
+    for attempt in range(3):
+        try:
+            return main_window(db_path, read_only, passphrase)
+        except WrongPassphraseError as exc:
+            if attempt == 2:
+                raise
+            passphrase = (prompt or _prompt_passphrase)(f"{exc}\n\nTry again:")
+            if passphrase is None:
+                raise _Cancelled() from None
+    raise AssertionError("unreachable")
