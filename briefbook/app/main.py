@@ -49,6 +49,12 @@ def application():
         QCoreApplication.setApplicationName("Briefbook")
         app = QApplication(sys.argv[:1])
         app.setApplicationDisplayName("Briefbook")
+        QGuiApplication.setDesktopFileName("briefbook")
+        from PySide6.QtGui import QIcon
+        from ..resources import resources_dir
+        icon = resources_dir() / "icons" / "briefbook.png"
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
     from .fonts import register_bundled_fonts
     register_bundled_fonts()  # Qt falls back to them for scripts the system fonts lack
     return app
