@@ -13,9 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+# Export first: its child processes report their own peak RSS, and on Linux a child forked
+# from a big parent starts with the parent's peak (ru_maxrss), which would hide the real figure.
 BENCHES = {
-    "store": ("benchmarks.store_bench", "run_store_bench"),
     "export": ("benchmarks.export_bench", "run_export_bench"),
+    "store": ("benchmarks.store_bench", "run_store_bench"),
     "gui": ("benchmarks.gui_bench", "run_gui_bench"),
 }
 

@@ -294,13 +294,18 @@ class SearchIndex:
         query, use_body = self._prepare(text, wait)
         if query is None:
             return None
+        names = ("names", "key", "body") if use_body else ("names", "key")
         with self._lock:
             result: set[int] | None = None
-            for tok in query:
+            # Most selective (longest) token first, so later tokens only intersect a small set.
+            for tok in sorted(query, key=len, reverse=True):
                 found: set[int] = set()
-                for _weight, slots in self._tiers(tok, use_body):
-                    found |= slots
-                result = found if result is None else result & found
+                for name in names:
+                    for slots in self._indexes[name].lookup(tok):
+                        found |= slots if result is None else (result & slots
+                                                              if len(result) < len(slots)
+                                                              else slots & result)
+                result = found & self._live if result is None else found
                 if not result:
                     return set()
             return result
