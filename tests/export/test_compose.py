@@ -113,3 +113,21 @@ def test_progress_and_result(hostile_db, tmp_path):
     assert out.exists() and result.path == out
     assert calls[-1][0] == calls[-1][1] == 100
     assert result.findings and result.warnings
+
+
+def test_print_images_decode_only_jpeg_and_png():
+    import io
+
+    import pytest
+    from PIL import Image
+
+    from briefbook.export.images import PhotoProblem, prepare
+    for fmt in ("GIF", "BMP", "TIFF"):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 50), "red").save(buffer, fmt)
+        with pytest.raises(PhotoProblem) as info:
+            prepare(buffer.getvalue(), 35)
+        assert "JPEG or PNG" in str(info.value)
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 50), "red").save(buffer, "PNG")
+    assert prepare(buffer.getvalue(), 35)
