@@ -97,8 +97,35 @@ def run_app(db_path=None, read_only: bool = False) -> int:
     except (StoreError, OSError) as exc:
         plain.warn(None, "Briefbook", f"The library could not be opened:\n\n{exc}")
         return 1
+    state = {"window": window, "passphrase": passphrase}
+    app.setQuitOnLastWindowClosed(False)
+
+    def last_window_closed():
+        if not state["window"].locker.locking:
+            app.quit()
+
+    def relock():
+        """The library was locked: ask for the passphrase again, reopen (or quit)."""
+        try:
+            again = unlocked_main_window(db_path, read_only, _ask_again(db_path))
+        except (_Cancelled, StoreError):
+            app.quit()
+            return
+        state["window"] = again
+        again.locker.locked.connect(relock)
+        again.show()
+
+    app.lastWindowClosed.connect(last_window_closed)
+    window.locker.locked.connect(relock)
     window.show()
     return app.exec()
+
+
+def _ask_again(db_path) -> str:
+    passphrase = _prompt_passphrase(f"{_library_file(db_path).name} is locked. Passphrase:")
+    if passphrase is None:
+        raise _Cancelled()
+    return passphrase
 
 
 class _Cancelled(Exception):

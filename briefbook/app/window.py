@@ -52,6 +52,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.splitter.setSizes([470, 330, 400, 380])
         self.setCentralWidget(self.splitter)
 
+        from .locking import Locker
+        self.locker = Locker(self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()

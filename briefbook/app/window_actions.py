@@ -44,6 +44,9 @@ class WindowActions:
                                       None, "exportBookPack")
         self.act_export = a("&Export book…", self.show_export, "Ctrl+E", "exportBook",
                             "Export the book as PDF and/or DOCX")
+        self.act_lock = a("&Lock library", self.locker.lock, "Ctrl+L", "lockLibrary",
+                          "Close the encrypted library; its passphrase is needed to reopen it")
+        self.act_lock.setEnabled(self.locker.enabled)
         self.act_quit = a("&Quit", self.close, QKeySequence.Quit, "quit")
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcut(QKeySequence.Undo)
@@ -93,7 +96,7 @@ class WindowActions:
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         for action in (self.act_duplicate, self.act_delete_book, None, self.act_import,
                        self.act_import_article, self.act_export_pack, self.act_export_book_pack, None, self.act_export,
-                       None, self.act_quit):
+                       None, self.act_lock, self.act_quit):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit = bar.addMenu("&Edit")
         for action in (self.act_undo, self.act_redo, None, self.act_find):

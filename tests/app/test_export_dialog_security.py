@@ -64,3 +64,40 @@ def test_unlock_asks_for_the_passphrase_of_an_encrypted_library(qtbot, tmp_path)
     window.close()
     with pytest.raises(WrongPassphraseError):
         unlocked_main_window(path, False, "nope nope", prompt=lambda m: "still wrong")
+
+
+def test_lock_closes_an_encrypted_library_and_idle_lock_fires(qtbot, tmp_path, isolated_settings):
+    from briefbook.app.main import main_window
+    from briefbook.sample import load_sample
+    from briefbook.store import Library
+    from briefbook.store.conversion import encrypt_library
+    path = tmp_path / "secret" / "library.json"
+    with Library.open(path) as library:
+        load_sample(library)
+    encrypt_library(path, "a long passphrase")
+    window = main_window(path, passphrase="a long passphrase", preview_delay_ms=50)
+    window.quiet = True
+    qtbot.addWidget(window)
+    window.show()
+    assert window.act_lock.isEnabled()
+    library = window.library
+    with qtbot.waitSignal(window.locker.locked, timeout=5000):
+        window.act_lock.trigger()
+    assert library._storage is None  # closed: keys dropped, nothing left open
+    assert not window.isVisible()
+    # The idle timer locks by itself.
+    again = main_window(path, passphrase="a long passphrase", preview_delay_ms=50)
+    again.quiet = True
+    qtbot.addWidget(again)
+    again.show()
+    again.locker.timer.setInterval(50)
+    again.locker.timer.start()
+    with qtbot.waitSignal(again.locker.locked, timeout=5000):
+        pass
+    assert again.library._storage is None
+
+
+def test_plain_library_has_nothing_to_lock(window):
+    assert not window.act_lock.isEnabled()
+    assert window.locker.lock() is False
+    assert window.isVisible()
