@@ -253,11 +253,21 @@ COMMANDS = {"import": cmd_import, "export-pack": cmd_export_pack, "list": cmd_li
             "import-article": cmd_import_article}
 
 
+def _pack_to_open(argv: list[str]) -> Path | None:
+    """``briefbook FILE.bbpack`` (a double-click on a pack): remove it from *argv*, return it."""
+    if argv and argv[-1].lower().endswith(".bbpack") and not argv[-1].startswith("-"):
+        if len(argv) == 1 or argv[-2] not in ("--db", "import", "export-pack"):
+            return Path(argv.pop())
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     from .model import ValidationError
     from .store import PhotoError, StoreError
 
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    open_pack = _pack_to_open(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         try:
@@ -265,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError as exc:
             print(f"briefbook: the desktop app could not start ({exc})", file=sys.stderr)
             return 1
+        if open_pack is not None:
+            return run_app(args.db, read_only=args.read_only, open_pack=open_pack)
         return run_app(args.db, read_only=args.read_only)
     errors = (UserError, StoreError, ValidationError, PhotoError, FileNotFoundError,
               PermissionError, IsADirectoryError)

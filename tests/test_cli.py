@@ -100,3 +100,18 @@ def test_restore_backup_command(tmp_path):
     fixed = run_cli("--db", str(db), "restore-backup")
     assert fixed.returncode == 0, fixed.stderr
     assert "kung-phoak" in run_cli("--db", str(db), "list", "officials").stdout
+
+
+def test_a_double_clicked_pack_opens_the_app_with_it(monkeypatch, tmp_path):
+    """``briefbook FILE.bbpack`` (file association) starts the app and offers the pack."""
+    import briefbook.app.main as app_main
+    from briefbook import cli
+    calls = []
+    monkeypatch.setattr(app_main, "run_app", lambda db, read_only=False, open_pack=None:
+                        calls.append((db, read_only, open_pack)) or 0)
+    pack = tmp_path / "From colleague.bbpack"
+    assert cli.main([str(pack)]) == 0
+    assert calls[-1] == (None, False, pack)
+    assert cli.main(["--db", str(tmp_path / "l.json"), str(pack)]) == 0
+    assert calls[-1] == (tmp_path / "l.json", False, pack)
+    assert cli.main([]) == 0 and calls[-1] == (None, False, None)

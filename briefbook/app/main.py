@@ -75,7 +75,8 @@ def main_window(db_path=None, read_only: bool = False, passphrase: str | None = 
         raise
 
 
-def run_app(db_path=None, read_only: bool = False) -> int:
+def run_app(db_path=None, read_only: bool = False, open_pack=None) -> int:
+    """The desktop app; *open_pack* (a double-clicked .bbpack) is offered for import once shown."""
     app = application()
     from . import plain
     from ..store import StoreError
@@ -118,6 +119,9 @@ def run_app(db_path=None, read_only: bool = False) -> int:
     app.lastWindowClosed.connect(last_window_closed)
     window.locker.locked.connect(relock)
     window.show()
+    if open_pack is not None:
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, lambda: state["window"].import_pack(str(open_pack)))
     return app.exec()
 
 
