@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -88,19 +87,9 @@ def _library_path(args) -> Path:
 def _open_library(args, *, read_only: bool | None = None):
     from .cli_secrets import open_cli_library
 
-    path = args.db
-    first_start = False
-    if path is None and not os.environ.get("BRIEFBOOK_DB"):
-        from .store import default_library_path
-        path = default_library_path()
-        first_start = not path.exists()
-    if first_start:
-        # The very first start on the default library opens on real content.
-        from .sample import load_sample
-        from .store import Library
-        with Library.open(path) as library:
-            if library.is_empty:
-                load_sample(library)
+    if args.db is None:
+        from .sample import default_path_on_first_start
+        default_path_on_first_start()
     return open_cli_library(args, _library_path(args),
                             read_only=args.read_only if read_only is None else read_only)
 

@@ -11,12 +11,11 @@ def open_library(db_path: Path | str | None, read_only: bool = False,
                  passphrase: str | None = None):
     """Open the library as the CLI does: without a path (and no BRIEFBOOK_DB), the user's
     default library, which is filled with the sample library on its very first start."""
-    from ..store import Library, default_library_path
+    from ..sample import default_path_on_first_start
+    from ..store import default_library_path
     path = db_path
-    first_start = False
-    if path is None and not os.environ.get("BRIEFBOOK_DB"):
-        path = default_library_path()
-        first_start = not Path(path).exists()
+    if path is None:
+        path = default_path_on_first_start()[0]
     # Loading a large library makes millions of objects that live as long as the app: keep the
     # cyclic garbage collector from scanning them again and again (startup time, not memory).
     from ..store.unlock import open_library as open_plain_or_encrypted
@@ -27,9 +26,6 @@ def open_library(db_path: Path | str | None, read_only: bool = False,
     finally:
         gc.freeze()
         gc.enable()
-    if first_start and library.is_empty and not library.read_only:
-        from ..sample import load_sample
-        load_sample(library)
     return library
 
 
