@@ -61,6 +61,31 @@ def _check_qt_pdf(problems: list[str]) -> None:
     del app
 
 
+# What ICU's dictionaries make of these (from source, full ICU data). The Linux build trims
+# icu4py's ICU data to what break iteration reads; this proves the frozen app still has it.
+LINE_BREAK_CHECKS = (
+    ("line", "ក្រសួងការបរទេសនិងសហប្រតិបត្តិការអន្តរជាតិ",
+     ["ក្រសួង", "ការបរទេស", "និង", "សហប្រតិបត្តិ", "ការអន្តរជាតិ"]),
+    ("word", "王毅会见柬埔寨副首相兼外交大臣",
+     ["王", "毅", "会见", "柬埔寨", "副", "首相", "兼", "外交", "大臣"]),
+    ("line", "ประเทศไทยและกัมพูชา", ["ประเทศไทย", "และ", "กัมพูชา"]),
+)
+
+
+def _check_line_breaks(problems: list[str]) -> None:
+    """Khmer, Chinese and Thai come out as words (ICU rules + dictionaries are in the bundle)."""
+    from icu4py.breakers import LineBreaker, WordBreaker
+
+    from briefbook.export.linebreak import line_segments
+
+    for kind, text, expected in LINE_BREAK_CHECKS:
+        got = line_segments(text) if kind == "line" else list(WordBreaker(text, "km"))
+        if got != expected:
+            problems.append(f"{kind} breaks of {text[:12]}...: {got} (expected {expected})")
+    if list(LineBreaker("one two", "km")) != ["one ", "two"]:
+        problems.append("ICU line breaking of plain Latin text is wrong")
+
+
 def _check_main_window(problems: list[str]) -> str:
     """Build the desktop app's main window on an empty library, show it offscreen, close it."""
     import importlib
@@ -124,6 +149,11 @@ def _selftest() -> int:
     fonts = resources_dir() / "fonts"
     font_count = sum(1 for p in fonts.rglob("*") if p.suffix.lower() in (".ttf", ".otf", ".ttc")) \
         if fonts.is_dir() else 0
+
+    try:
+        _check_line_breaks(problems)
+    except Exception as exc:  # noqa: BLE001
+        problems.append(f"line breaking: {exc.__class__.__name__}: {exc}")
 
     window_note = "not checked"
     if not any(p.startswith("import PySide6") for p in problems):
