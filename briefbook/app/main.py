@@ -96,6 +96,11 @@ def run_app(db_path=None, read_only: bool = False, open_pack=None) -> int:
         return 1
     state = {"window": window, "passphrase": passphrase}
     app.setQuitOnLastWindowClosed(False)
+    from .file_open import PackFileOpenFilter
+    # macOS: packs from Finder; while the library is locked they wait for the next window
+    file_open = PackFileOpenFilter(
+        lambda: None if state["window"].locker.locking else state["window"], app)
+    app.installEventFilter(file_open)
 
     def last_window_closed():
         if not state["window"].locker.locking:
@@ -111,6 +116,7 @@ def run_app(db_path=None, read_only: bool = False, open_pack=None) -> int:
         state["window"] = again
         again.locker.locked.connect(relock)
         again.show()
+        file_open.deliver()
 
     app.lastWindowClosed.connect(last_window_closed)
     window.locker.locked.connect(relock)

@@ -464,3 +464,32 @@ def test_typing_before_the_index_is_ready_never_blocks(qtbot, window, monkeypatc
     ready["now"] = True
     qtbot.waitUntil(lambda: "official:wang-yi" in shown_refs(window) and
                     panel.proxy.rowCount() < 14, timeout=3000)
+
+
+def test_a_pack_opened_from_finder_is_imported_into_the_current_window(qapp, qtbot, tmp_path,
+                                                                        window):
+    # macOS: a double-clicked .bbpack reaches the running app as a QFileOpenEvent
+    from PySide6.QtGui import QFileOpenEvent
+
+    from briefbook.app.file_open import PackFileOpenFilter
+    pack = window.export_pack(True, tmp_path / "from finder.bbpack")
+    current = {"window": None}
+    file_open = PackFileOpenFilter(lambda: current["window"])
+    qapp.installEventFilter(file_open)
+    try:
+        window.last_import_message = ""
+        qapp.sendEvent(qapp, QFileOpenEvent(str(tmp_path / "notes.txt")))  # not ours: ignored
+        qapp.sendEvent(qapp, QFileOpenEvent(str(pack)))
+        qapp.processEvents()
+        assert file_open.pending == [str(pack)]     # no window (e.g. locked): kept, not lost
+        current["window"] = window
+        file_open.deliver()                         # what run_app does when a window is back
+        assert file_open.pending == []
+        assert "from finder.bbpack" in window.last_import_message
+        qapp.sendEvent(qapp, QFileOpenEvent(str(pack)))  # while running: imported right away
+        window.last_import_message = ""
+        qtbot.waitUntil(lambda: "from finder.bbpack" in window.last_import_message)
+        assert window.last_import_message.startswith("Imported from finder.bbpack")
+        assert file_open.pending == []
+    finally:
+        qapp.removeEventFilter(file_open)
