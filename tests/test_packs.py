@@ -143,3 +143,49 @@ def test_plain_pack_json_with_photo_beside_it(library, tmp_path):
         officials=[{"id": "o", "name": "A", "photo": "media/p.png"}])))
     import_pack(library, tmp_path / "pack.json")
     assert library.photo_bytes(library.get("official:o").photo) == png_bytes("green")
+
+
+def _string_leaves(value, path=()):
+    """(path, text) for every string in a JSON document."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _string_leaves(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _string_leaves(item, path + (index,))
+
+
+@pytest.mark.parametrize("poison", ["\ud800", "\x00"], ids=["lone-surrogate", "nul"])
+def test_unstorable_text_anywhere_in_a_pack_is_refused_naming_the_field(lib_path, tmp_path,
+                                                                        poison):
+    # Every string of the sample pack in turn gets a character no file format can carry: the
+    # import must refuse with a ValidationError (never a crash), and write nothing.
+    from briefbook.resources import resource_path
+    sample = json.loads(resource_path("sample", "pack.json").read_text("utf-8"))
+    leaves = [(path, text) for path, text in _string_leaves(sample)
+              if path[0] != "format" and path[-1] not in ("id", "ref", "photo")
+              and not (len(path) > 2 and path[-2] in ("participants", "partnerships", "officials"))]
+    assert len(leaves) > 100
+    with Library.open(lib_path) as lib:
+        lib.put(Official(id="keep", name="Keep me"))
+    before = folder_digest(lib_path.parent)
+    lib = Library.open(lib_path)
+    try:
+        for path, text in leaves:
+            doc = json.loads(json.dumps(sample))
+            target = doc
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = text[:3] + poison + text[3:]
+            pack = tmp_path / "poisoned.json"
+            pack.write_text(json.dumps(doc), encoding="utf-8")
+            with pytest.raises((ValidationError, PackError)) as info:
+                import_pack(lib, pack)
+            field = str(path[-1]) if not isinstance(path[-1], int) else str(path[-2])
+            assert field in str(info.value), (path, str(info.value))
+            assert lib.ids("official") == ["keep"], path
+    finally:
+        lib.close()
+    assert folder_digest(lib_path.parent) == before

@@ -13,6 +13,7 @@ from .dates import DateError, PartialDate
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$")
 MAX_TEXT = 200_000  # characters in one field: generous, but bounded
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class ValidationError(ValueError):
@@ -56,13 +57,20 @@ class Reader:
         value = self._get(field, default)
         if not isinstance(value, str):
             raise self.fail(field, f"expected text, got {type(value).__name__}")
-        if len(value) > MAX_TEXT:
-            raise self.fail(field, f"text is too long ({len(value)} characters, at most {MAX_TEXT})")
-        if "\x00" in value:
-            raise self.fail(field, "text contains a NUL character")
+        self._check_text(field, value)
         if required and not value.strip():
             raise self.fail(field, "is required")
         return value
+
+    def _check_text(self, field: str, value: str) -> None:
+        """Refuse text no file format can carry: NUL, lone UTF-16 surrogates, or too much of it."""
+        if len(value) > MAX_TEXT:
+            raise self.fail(field, f"text is too long ({len(value)} characters, at most {MAX_TEXT})")
+        bad = _UNSTORABLE.search(value)
+        if bad:
+            what = "a NUL character" if bad.group() == "\x00" else \
+                f"a lone surrogate U+{ord(bad.group()):04X} (broken UTF-16)"
+            raise self.fail(field, f"text contains {what} at character {bad.start() + 1}")
 
     def text_list(self, field: str) -> list[str]:
         value = self._get(field, [])
@@ -74,8 +82,7 @@ class Reader:
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 raise self.fail(f"{field}[{i}]", f"expected text, got {type(item).__name__}")
-            if "\x00" in item or len(item) > MAX_TEXT:
-                raise self.fail(f"{field}[{i}]", "text is invalid or too long")
+            self._check_text(f"{field}[{i}]", item)
             out.append(item)
         return out
 

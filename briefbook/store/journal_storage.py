@@ -240,8 +240,12 @@ class JournalStorage(Storage):
         ops = []
         for table, doc_id in sorted(pending):
             ops.append((table, doc_id, self._data.get(table, {}).get(doc_id)))
+        try:
+            encoded = orjson.dumps({"seq": self._seq + 1, "ops": ops})
+        except TypeError as exc:  # e.g. a lone surrogate that validation did not catch
+            raise StoreError(f"a changed record cannot be stored: {exc}") from None
         self._seq += 1
-        body = self.codec.seal_line(orjson.dumps({"seq": self._seq, "ops": ops}))
+        body = self.codec.seal_line(encoded)
         line = _checksum(body) + b" " + body + b"\n"
         handle = self._journal()
         handle.write(line)
