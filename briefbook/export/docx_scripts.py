@@ -15,9 +15,12 @@ font slots, and Khmer/Chinese runs carry ``w:hint`` and the script's language
 tag; Khmer runs also get ``w:cs`` (treat the whole run, punctuation included, as
 complex script) so ``(គង់ ផាក)`` comes out in one font.
 
-The font *family names* live here, in one place: DOCX references fonts by name
-(they are not embedded), and these are the families bundled in
-``resources/fonts/`` for the PDF writer.
+The font family names, language tags and script ranges come from :mod:`.fonts`
+(DOCX references fonts by name, they are not embedded; the names are those of the
+families bundled in ``resources/fonts/`` for the PDF writer).  Unlike the PDF,
+the DOCX keeps characters no bundled font covers as they are: Word and
+LibreOffice fall back to a system font for them, and the document stays
+editable text (the preflight still reports them).
 """
 from __future__ import annotations
 
@@ -27,18 +30,20 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
+from .fonts import CJK_RANGES, FONTS, KHMER_RANGES, LANGUAGE_TAGS
+
 _make = oxml_parser.makeelement  # elements python-docx's own classes can wrap
 
-# --- the one place naming fonts and languages -------------------------------------------------
-LATIN_FONT = "Noto Sans"
-KHMER_FONT = "Noto Sans Khmer"
+# --- fonts and languages: named once, in fonts.py (the PDF writer embeds the same families) ---
+LATIN_FONT = FONTS["latin"].family
+KHMER_FONT = FONTS["khmer"].family
 # Droid Sans Fallback: the TrueType CJK font bundled in resources/fonts/ (reportlab cannot use
 # the CFF Noto Sans CJK).  Word substitutes a system CJK font when it is not installed.
-CHINESE_FONT = "Droid Sans Fallback"
+CHINESE_FONT = FONTS["cjk"].family
 
-LANG_LATIN = "en-GB"
-LANG_CHINESE = "zh-CN"
-LANG_KHMER = "km-KH"
+LANG_LATIN = LANGUAGE_TAGS["latin"]
+LANG_CHINESE = LANGUAGE_TAGS["cjk"]
+LANG_KHMER = LANGUAGE_TAGS["khmer"]
 
 LATIN, KHMER, CHINESE = "latin", "khmer", "chinese"
 
@@ -56,10 +61,13 @@ def clean_text(text: str) -> str:
 
 
 # --- splitting by script ------------------------------------------------------------------------
-_KM = "\u1780-\u17ff\u19e0-\u19ff"
-_ZH = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u3190-\u33ff"
-       "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f"
-       "\uff00-\uffef\U00020000-\U0003ffff")
+def _char_class(ranges) -> str:
+    return "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges)
+
+
+# The letters that decide a run's script are the ones fonts.py uses for the PDF.
+_KM = _char_class(KHMER_RANGES)
+_ZH = _char_class(CJK_RANGES)
 # Neutral: takes the script of the run before it (or after it, at the start of the text).
 _NEUTRAL = (r"\s\d!-/:-@\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf"
             r"\u2100-\u214f\u2190-\u23ff\u25a0-\u25ff\u2600-\u26ff")
