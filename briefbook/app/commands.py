@@ -148,9 +148,13 @@ class PutRecord(QUndoCommand):
 
 
 class DeleteRecord(QUndoCommand):
+    """Delete a record; the library also takes it out of the events and books pointing at it,
+    so undo puts those back as they were, in the same commit as the record."""
+
     def __init__(self, library, ref: str, parent=None):
         self.library, self.ref = library, ref
         self.old = library.get(ref)
+        self.referrers = [library.get(r) for r in library.referrers(ref)]
         label = getattr(self.old, "name", None) or getattr(self.old, "title", ref)
         super().__init__(f"Delete {label}", parent)
 
@@ -158,5 +162,8 @@ class DeleteRecord(QUndoCommand):
         self.library.delete(self.ref)
 
     def undo(self):
-        if self.old is not None:
-            self.library.put(self.old, keep_updated=True)
+        with self.library.transaction():
+            if self.old is not None:
+                self.library.stage(self.old, keep_updated=True)
+            for holder in self.referrers:
+                self.library.stage(holder, keep_updated=True)

@@ -28,6 +28,7 @@ from ..model.book import parse_ref
 from ..search import Hit, SearchIndex
 from .journal_storage import JournalStorage, StoreError
 from .lock import WriterLock
+from . import references
 from .media import MediaStore
 from .unlock import settle_before_open
 
@@ -296,12 +297,20 @@ class Library:
                 out.append(saved)
         return out
 
+    def referrers(self, ref: str) -> list[str]:
+        """The events and books that point at *ref* (see :mod:`.references`)."""
+        return references.referrers(self, ref)
+
     def delete(self, ref: str) -> bool:
+        """Delete a record or book, and in the same commit take it out of the events'
+        participants/partnerships and the books' sections that point at it."""
         kind, record_id = (parse_ref(ref) if not ref.startswith("book:")
                            else ("book", ref.partition(":")[2]))
         with self.transaction():
             if record_id not in self.raw(kind):
                 return False
+            for holder in references.referrers(self, ref):
+                self.stage(references.without(self, holder, ref))
             self._tables[kind].remove(doc_ids=[record_id])
             self._storage.touch(ALL_TABLES[kind], record_id)
             self._objects.pop(ref, None)

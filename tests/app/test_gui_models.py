@@ -174,13 +174,21 @@ def test_commands_on_a_bare_stack(qapp, library):
     official = library.get("official:wang-yi")
     from dataclasses import replace
     stack.push(commands.PutRecord(library, replace(official, country="PRC")))
+    holders = library.referrers("official:kung-phoak")
+    held = {ref: library.get(ref).to_dict() for ref in holders}
+    assert any(ref.startswith("event:") for ref in holders)
     stack.push(commands.DeleteRecord(library, "official:kung-phoak"))
     assert library.get("official:wang-yi").country == "PRC"
     assert not library.exists("official:kung-phoak")
+    assert library.referrers("official:kung-phoak") == []   # events/books no longer point at it
     stack.undo()
+    assert library.exists("official:kung-phoak")
+    assert {ref: library.get(ref).to_dict() for ref in holders} == held  # pointers are back
     stack.undo()
     assert library.get("official:wang-yi").country == "China"
-    assert library.exists("official:kung-phoak")
+    stack.redo()
+    stack.redo()
+    assert not library.exists("official:kung-phoak") and library.referrers("official:kung-phoak") == []
 
 
 def test_autosave_puts_the_book_in_the_library(qtbot, session, outline_model, library):
