@@ -30,6 +30,7 @@ from .docx_ooxml import (PPR_ORDER, VAL, W, Bookmarks, field_begin, field_end, h
                          ppr_of, set_child, set_page_break_before, set_theme_font_lang,
                          set_update_fields, sub)
 from .docx_pages import SECTION_FIELD, CoverAndPages
+from .docx_font_embed import embed_fonts
 from .docx_scripts import (CHINESE_FONT, KHMER_FONT, LANG_CHINESE, LANG_KHMER, LANG_LATIN,
                            LATIN_FONT, clean_text, text_runs)
 from .docx_styles import (HEADING_IDS, HYPERLINK_ID, MODEL_STYLES, NATIVE_CHAR_ID,
@@ -142,6 +143,9 @@ class _Writer(TablesAndPictures, CoverAndPages):
         self._headers_and_footers()
         self._settings()
         self._core_properties()
+        if progress is not None:
+            progress(total, total, "Embedding fonts")
+        self.embedded_fonts = embed_fonts(self.docx)
         if progress is not None:
             progress(total, total, "Writing the DOCX")
         return True
