@@ -30,7 +30,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont, makeShapedFragWord, shapeFragWord
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, makeShapedFragWord, shapeFragWord
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import _FK_TEXT, _HSFrag, _processed_frags
@@ -46,6 +46,9 @@ _DEFAULT_FEATURES = {"kern": True, "liga": True, "dlig": False}
 _SPACES = set(" \t\n\r\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
               "\u2009\u200a\u202f\u205f\u3000")
 _HINTS = set("\u200b")        # break hints: never printed
+
+
+_KHMER_FONT_PREFIX = "BB-khmer"
 
 
 def font_name(script: str, bold: bool = False) -> str:
@@ -70,12 +73,60 @@ def _set_rise(self, rise):
     self._y -= rise
 
 
+_format_text = PDFTextObject._formatText
+
+
+def _format_text_keeping_khmer(self, text):
+    """reportlab's ``_formatText``, with shaped Khmer wrapped in an ``/ActualText`` span.
+
+    A shaped Khmer word is drawn with glyphs that have no character of their own (subscript
+    forms, reordered vowels), so the font's ToUnicode map cannot give the word back. The
+    ``/Span <</ActualText …>> BDC … EMC`` around the word (PDF 32000-1, 14.9.4) tells text
+    extraction, copy-paste, search and screen readers the original text instead.
+    """
+    out = _format_text(self, text)
+    if out and isinstance(text, ShapedStr) and self._fontname.startswith(_KHMER_FONT_PREFIX):
+        source = getattr(text, "__source__", None)
+        if source is None:      # shaped elsewhere (not by RichParagraph): nothing to restore
+            return out
+        actual = ("\ufeff" + source).encode("utf-16-be").hex().upper()
+        return f"/Span <</ActualText <{actual}>>> BDC {out} EMC"
+    return out
+
+
+_shaped_add, _shaped_radd = ShapedStr.__add__, ShapedStr.__radd__
+
+
+def _source_of(value) -> str | None:
+    if isinstance(value, ShapedStr):
+        return getattr(value, "__source__", None)
+    return str(value)
+
+
+def _joined_source(left, right, joined):
+    """reportlab joins the shaped words of a line (``a + " " + b``): join their sources too."""
+    sources = (_source_of(left), _source_of(right))
+    if None not in sources:
+        joined.__source__ = sources[0] + sources[1]
+    return joined
+
+
+def _add_keeping_source(self, other):
+    return _joined_source(self, other, _shaped_add(self, other))
+
+
+def _radd_keeping_source(self, other):
+    return _joined_source(other, self, _shaped_radd(self, other))
+
+
 def register_fonts() -> None:
     """Register the bundled fonts with reportlab once (embedded, subset, shapable)."""
     global _registered
     if _registered:
         return
     PDFTextObject.setRise = _set_rise
+    PDFTextObject._formatText = _format_text_keeping_khmer
+    ShapedStr.__add__, ShapedStr.__radd__ = _add_keeping_source, _radd_keeping_source
     for script, font in fonts.FONTS.items():
         pdfmetrics.registerFont(TTFont(font_name(script), str(font.path()), shapable=True))
         if font.has_bold:
@@ -132,13 +183,23 @@ def _shape_piece(pieces: list[tuple]) -> list:
             shaped = shapeFragWord([stringWidth(text, frag.fontName, frag.fontSize),
                                     (frag, text)], features=features, force=True)
             if len(shaped) != 2:
-                return shaped
+                return _keep_sources(shaped, pieces)
             if len(_SHAPE_CACHE) > 100_000:
                 _SHAPE_CACHE.clear()
-            hit = _SHAPE_CACHE[key] = (shaped[0], shaped[1][1])
+            hit = _SHAPE_CACHE[key] = (shaped[0], _keep_sources(shaped, pieces)[1][1])
         return [hit[0], (frag, hit[1])]
     width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in pieces)
-    return shapeFragWord([width] + list(pieces), features=features, force=True)
+    return _keep_sources(shapeFragWord([width] + list(pieces), features=features, force=True),
+                         pieces)
+
+
+def _keep_sources(shaped: list, pieces: list[tuple]) -> list:
+    """Note on each shaped string the text it was shaped from (its ``str`` holds glyph codes)."""
+    if len(shaped) == len(pieces) + 1:
+        for (_, out), (_, source) in zip(shaped[1:], pieces):
+            if isinstance(out, ShapedStr):
+                out.__source__ = source
+    return shaped
 
 
 def _shape_word(pieces: list[tuple], hanging_space: bool) -> list:

@@ -66,3 +66,31 @@ def test_uncovered_characters_are_reported_and_replaced():
     assert fonts.uncovered("ok 😀 ok 𓀀") == ["😀", "𓀀"]
     assert fonts.printable("a😀b") == "a[U+1F600]b"
     assert fonts.uncovered("គង់ 孙卫东 Ünïcode “quotes” – dash") == []
+
+
+def test_khmer_copied_out_of_the_pdf_is_the_text_that_was_typed(tmp_path):
+    # Shaped Khmer is drawn with glyphs that have no character of their own (subscripts,
+    # reordered vowels); each word carries an /ActualText span so extraction gets the text back.
+    import subprocess
+
+    from briefbook.export import docmodel as dm
+    from briefbook.export.pdf_writer import write_pdf
+    from briefbook.export.theme import Theme
+
+    from .conftest import pdftotext
+
+    sentences = ["ក្រសួងការបរទេសនិងសហប្រតិបត្តិការអន្តរជាតិនៃព្រះរាជាណាចក្រកម្ពុជា",
+                 "សម្តេចតេជោ ហ៊ុន សែន និងលោក ប្រាក់ សុខុន បានជួបពិភាក្សា"]
+    blocks = [dm.SectionStart("Khmer", anchor="s"),
+              dm.Heading(2, "Khmer", anchor="k", native="ប្រាក់ សុខុន"),
+              dm.Paragraph.plain(" ".join(sentences * 6)),
+              dm.Paragraph([dm.Run("Bold: ", bold=True), dm.Run(sentences[1], bold=True)])]
+    out = tmp_path / "khmer.pdf"
+    write_pdf(dm.Document("Khmer", "Khmer", blocks), out, Theme())
+    text = "".join(pdftotext(out).split())
+    for sentence in sentences:
+        assert "".join(sentence.split()) in text
+    assert "ប្រាក់សុខុន" in text
+    assert not any("\ue000" <= c <= "\uf8ff" for c in text)
+    assert subprocess.run(["pdftoppm", "-r", "20", "-png", str(out), str(tmp_path / "p")],
+                          capture_output=True).returncode == 0
