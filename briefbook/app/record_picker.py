@@ -209,7 +209,11 @@ class RecordListEdit(QWidget):
             item.setEditable(False)
             self.choices.appendRow(item)
         if ids:
-            self.completer.complete()
+            popup = self.completer.popup()
+            rect = self.search.rect()
+            rect.setWidth(max(rect.width(), popup.sizeHintForColumn(0)
+                              + popup.verticalScrollBar().sizeHint().width() + 8))
+            self.completer.complete(rect)
         else:
             self.completer.popup().hide()
             if text.strip():
