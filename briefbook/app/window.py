@@ -30,6 +30,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.settings = settings if settings is not None else app_settings()
         self.exporter = exporter
         self.export_dialog: ExportDialog | None = None
+        self.last_refusal = ""   # the last undo/redo refused (a record changed since)
         self._closed = False
 
         self.histories = BookHistories(self)   # one undo stack per book opened here
