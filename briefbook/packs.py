@@ -7,6 +7,7 @@ is written; then one transaction merges by id (the newer ``updated`` wins).
 """
 from __future__ import annotations
 
+import copy
 import io
 import json
 import posixpath
@@ -38,6 +39,8 @@ class ImportReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # What the import replaced, for undo: {ref: the stored document before, None if added}.
+    previous: dict[str, dict | None] = field(default_factory=dict, repr=False)
 
     def summary(self) -> str:
         return (f"{len(self.added)} added, {len(self.updated)} updated, "
@@ -163,7 +166,11 @@ def read_pack(path: Path, library: Library) -> tuple[list[Any], dict[str, bytes]
 
 
 def import_pack(library: Library, path: Path) -> ImportReport:
-    """Merge a pack into the library, all or nothing. Raises PackError/ValidationError."""
+    """Merge a pack into the library, all or nothing. Raises PackError/ValidationError.
+
+    The report's ``previous`` holds the stored documents the import replaced (None for the
+    records it added): ``library.restore(report.previous)`` undoes it.
+    """
     records, photos = read_pack(Path(path), library)
     report = ImportReport()
     # Everything is checked: store photos (content-addressed, idempotent), then commit once.
@@ -183,6 +190,7 @@ def import_pack(library: Library, path: Path) -> ImportReport:
                 report.skipped.append(ref)
                 continue
             accepted.append(record)
+            report.previous[ref] = copy.deepcopy(existing)
         library.stage_many(accepted, keep_updated=True)
     return report
 

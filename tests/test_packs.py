@@ -189,3 +189,27 @@ def test_unstorable_text_anywhere_in_a_pack_is_refused_naming_the_field(lib_path
     finally:
         lib.close()
     assert folder_digest(lib_path.parent) == before
+
+
+def test_report_previous_undoes_the_import_exactly(library, tmp_path):
+    library.put(Official(id="a", name="Old", updated="2024-01-01T00:00:00Z"), keep_updated=True)
+    library.put(Official(id="b", name="Mine", updated="2025-01-01T00:00:00Z"), keep_updated=True)
+    before = {kind: dict(library.raw(kind)) for kind in ("official", "event", "partnership", "book")}
+    before = json.loads(json.dumps(before))
+    pack = write_pack(tmp_path / "p.bbpack", base_pack(
+        officials=[{"id": "a", "name": "New", "updated": "2024-06-01T00:00:00Z"},
+                   {"id": "b", "name": "Theirs", "updated": "2024-06-01T00:00:00Z"},
+                   {"id": "c", "name": "Added", "photo": "media/c.png",
+                    "updated": "2024-06-01T00:00:00Z"}],
+        events=[{"id": "e", "title": "Talks", "participants": ["a", "c"],
+                 "updated": "2024-06-01T00:00:00Z"}]),
+        media={"media/c.png": png_bytes()})
+    report = import_pack(library, pack)
+    assert report.previous == {"official:a": before["official"]["a"], "official:c": None,
+                               "event:e": None}
+    assert "previous" not in report.to_dict()
+    after = library.snapshot(report.previous)
+    library.restore(report.previous, expect=after)
+    assert json.loads(json.dumps({kind: dict(library.raw(kind)) for kind in before})) == before
+    library.restore(after, expect=report.previous)
+    assert library.get("event:e").participants == ["a", "c"] and library.get("official:c").photo

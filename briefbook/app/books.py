@@ -72,32 +72,38 @@ def delete_book(window, confirm: bool = True) -> None:
     window.session.dirty = False
     window.library.delete(book.ref)
     window.open_book(initial_book_id(window.library, []))
+    window.histories.forget(book.id)  # no command is left that could undo into it
 
 
 def import_pack(window, path=None):
-    """Merge a pack; shows what was added, updated, skipped — or why it was refused."""
+    """Merge a pack as one undo step; shows what was added, updated, skipped — or why it
+    was refused.  Returns the report (None if refused or cancelled)."""
     from ..packs import PackError
-    from ..packs import import_pack as do_import
     from ..store import PhotoError, StoreError
+    from .commands import ImportPack
     if path is None:
         path, _ = QFileDialog.getOpenFileName(window, "Import pack", "",
                                               "Briefbook packs (*.bbpack pack.json *.json)")
         if not path:
             return None
     window.session.save_now()
-    try:
-        report = do_import(window.library, Path(path))
-    except (PackError, ValidationError, PhotoError, StoreError, OSError) as exc:
-        window.last_import_message = f"Refused {Path(path).name}: {exc}\n\nThe library was not changed."
+    command = ImportPack(window.library, path, before_change=window.session.save_now,
+                         notify=window._command_refused)
+    window.undo_stack.push(command)   # redo imports; the open book follows if it changed
+    if command.error is not None:
+        if not isinstance(command.error, (PackError, ValidationError, PhotoError, StoreError,
+                                          OSError)):
+            raise command.error
+        window.last_import_message = (f"Refused {Path(path).name}: {command.error}\n\n"
+                                      "The library was not changed.")
         if not getattr(window, "quiet", False):
             plain.warn(window, "Import refused", window.last_import_message)
         return None
-    current = window.session.book.ref if window.session.has_book else None
-    if current and current in report.updated:
-        window.open_book(window.session.book.id, remember=False)
+    report = command.result
     window.last_import_message = (f"Imported {Path(path).name}: {len(report.added)} added, "
                                   f"{len(report.updated)} updated, {len(report.skipped)} skipped "
-                                  "(not newer than the library's copy).")
+                                  "(not newer than the library's copy)."
+                                  + (" Edit ▸ Undo takes it back." if report.previous else ""))
     window.statusBar().showMessage(window.last_import_message, 10000)
     if not getattr(window, "quiet", False):
         plain.inform(window, "Import done", window.last_import_message)

@@ -6,9 +6,13 @@ no widgets: a bare ``QUndoStack`` drives them.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QUndoCommand
 
 from ..model.book import Section
+from ..packs import import_pack
+from ..store.library import same_content
 
 
 class InsertItems(QUndoCommand):
@@ -123,47 +127,115 @@ class SetBookProperties(QUndoCommand):
         self.session.set_properties(self.old)
 
 
-class PutRecord(QUndoCommand):
-    """Create or replace a library record (validated before it is pushed)."""
+class LibraryChange(QUndoCommand):
+    """A change to library records, undone and redone by putting stored documents back.
 
-    def __init__(self, library, record, text: str | None = None, parent=None):
-        self.library, self.record = library, record
-        self.old = library.get(record.ref)
-        label = getattr(record, "name", None) or getattr(record, "title", record.id)
-        super().__init__(text or (f"Edit {label}" if self.old else f"Create {label}"), parent)
+    The first ``redo`` makes the change (:meth:`apply`, which returns the library's
+    ``snapshot`` of what it is about to replace); the documents before and after are kept,
+    and later undo / redo ``restore`` them exactly, in one transaction.  If a record was
+    changed since by something outside this history (another book's history, an import),
+    nothing is written: the command is dropped from the stack (``error`` says why, and
+    *notify* is told) rather than overwrite the later change.
+
+    *before_change* is called before every library write (the window saves the open book
+    first, so what is checked is current).  Needs no widgets: a bare ``QUndoStack`` drives it.
+    """
+
+    def __init__(self, library, text: str, parent=None, *, before_change=None, notify=None):
+        super().__init__(text, parent)
+        self.library = library
+        self.before_change = before_change
+        self.notify = notify
         self.error: Exception | None = None
+        self.docs_before: dict[str, dict | None] | None = None
+        self.docs_after: dict[str, dict | None] | None = None
+
+    def apply(self) -> dict[str, dict | None]:
+        """Make the change; return the snapshot of the records it touches, taken before."""
+        raise TypeError(f"{type(self).__name__} does not say what it changes (define apply)")
+
+    @property
+    def changed_refs(self) -> list[str]:
+        return list(self.docs_before or ())
+
+    @property
+    def changed_anything(self) -> bool:
+        return any(not same_content(self.docs_before[ref], self.docs_after[ref])
+                   for ref in self.docs_before or ())
 
     def redo(self):
+        if self.before_change is not None:
+            self.before_change()
+        if self.docs_after is not None:
+            self._put_back(self.docs_after, self.docs_before, "redo")
+            return
         try:
-            self.library.put(self.record)
+            before = self.apply()
         except Exception as exc:  # noqa: BLE001 - reported by the caller, nothing changed
             self.error = exc
             self.setObsolete(True)
+            return
+        self.docs_before, self.docs_after = before, self.library.snapshot(before)
+        if not self.changed_anything:
+            self.setObsolete(True)   # nothing to undo: not pushed
 
     def undo(self):
-        if self.old is None:
-            self.library.delete(self.record.ref)
-        else:
-            self.library.put(self.old, keep_updated=True)
+        if self.before_change is not None:
+            self.before_change()
+        self._put_back(self.docs_before, self.docs_after, "undo")
+
+    def _put_back(self, docs, expect, verb: str) -> None:
+        try:
+            self.library.restore(docs, expect=expect)
+        except Exception as exc:  # noqa: BLE001 - RecordChangedError, ValidationError, StoreError
+            self.error = exc
+            self.setObsolete(True)   # QUndoStack drops it; the library is as it was
+            if self.notify is not None:
+                self.notify(f"Cannot {verb} “{self.text()}”: {exc}. Nothing was changed.")
 
 
-class DeleteRecord(QUndoCommand):
-    """Delete a record; the library also takes it out of the events and books pointing at it,
-    so undo puts those back as they were, in the same commit as the record."""
+class PutRecord(LibraryChange):
+    """Create or replace a library record (validated before it is pushed)."""
 
-    def __init__(self, library, ref: str, parent=None):
-        self.library, self.ref = library, ref
+    def __init__(self, library, record, text: str | None = None, parent=None, **hooks):
+        self.record = record
+        self.old = library.get(record.ref)
+        label = getattr(record, "name", None) or getattr(record, "title", record.id)
+        super().__init__(library, text or (f"Edit {label}" if self.old else f"Create {label}"),
+                         parent, **hooks)
+
+    def apply(self):
+        before = self.library.snapshot([self.record.ref])
+        self.library.put(self.record)
+        return before
+
+
+class DeleteRecord(LibraryChange):
+    """Delete a record. The library also takes it out of the events and books pointing at it,
+    so those are part of the change: undo puts them back as they were, with the record."""
+
+    def __init__(self, library, ref: str, parent=None, **hooks):
+        self.ref = ref
         self.old = library.get(ref)
-        self.referrers = [library.get(r) for r in library.referrers(ref)]
         label = getattr(self.old, "name", None) or getattr(self.old, "title", ref)
-        super().__init__(f"Delete {label}", parent)
+        super().__init__(library, f"Delete {label}", parent, **hooks)
 
-    def redo(self):
+    def apply(self):
+        before = self.library.snapshot([self.ref, *self.library.referrers(self.ref)])
         self.library.delete(self.ref)
+        return before
 
-    def undo(self):
-        with self.library.transaction():
-            if self.old is not None:
-                self.library.stage(self.old, keep_updated=True)
-            for holder in self.referrers:
-                self.library.stage(holder, keep_updated=True)
+
+class ImportPack(LibraryChange):
+    """File ▸ Import pack as one undo step: undo puts back exactly the records the import
+    replaced and removes those it added (photos stay in the content-addressed media folder);
+    redo puts the imported ones back.  ``result`` is the :class:`~briefbook.packs.ImportReport`."""
+
+    def __init__(self, library, path, parent=None, **hooks):
+        self.path = Path(path)
+        self.result = None
+        super().__init__(library, f"Import {self.path.name}", parent, **hooks)
+
+    def apply(self):
+        self.result = import_pack(self.library, self.path)
+        return self.result.previous

@@ -23,7 +23,7 @@ class BookController(QObject):
     def __init__(self, session, undo_stack, parent=None):
         super().__init__(parent)
         self.session = session
-        self.stack = undo_stack
+        self.stack = undo_stack   # the open book's history (the window switches it per book)
 
     @property
     def outline(self):
@@ -160,7 +160,7 @@ class BookController(QObject):
         if not self._writable():
             return False
         TYPES[record.KIND].from_dict(record.to_dict())  # raises ValidationError: nothing pushed
-        command = commands.PutRecord(self.library, record)
+        command = commands.PutRecord(self.library, record, notify=self.status.emit)
         self.stack.push(command)
         if command.error is not None:
             self.record_failed.emit(record.ref, command.error)
@@ -170,7 +170,7 @@ class BookController(QObject):
 
     def delete_record(self, ref: str) -> None:
         if self._writable() and self.library.exists(ref):
-            self.stack.push(commands.DeleteRecord(self.library, ref))
+            self.stack.push(commands.DeleteRecord(self.library, ref, notify=self.status.emit))
 
     def set_photo(self, ref: str, source) -> bool:
         """Store an image (path or bytes) and make it the official's photo (undoable)."""

@@ -71,12 +71,26 @@ class BookSession(QObject):
 
     def set_book(self, book: Book | None) -> None:
         """Open another book (saving the current one first)."""
-        self.save_now()
+        self.set_outline(Outline(book) if book is not None else None)
+
+    def set_outline(self, outline: Outline | None, *, save: bool = True) -> None:
+        """Show *outline* (None: no book), e.g. one kept with its book's undo history.
+
+        Saves the current book first, unless *save* is False (the library already holds
+        what must stay, e.g. after an undo put an older version back)."""
+        if save:
+            self.save_now()
+        self._timer.stop()
         self.book_replacing.emit()
-        observers = [o for o in self.outline.observers]
-        self.outline = Outline(book or Book(id="untitled", title="Untitled"))
-        self.outline.observers.extend(observers)
-        self.has_book = book is not None
+        old = self.outline
+        new = outline if outline is not None else Outline(Book(id="untitled", title="Untitled"))
+        if new is not old:
+            observers = list(old.observers)
+            old.observers.clear()   # a book not shown tells no one about changes
+            new.observers.extend(o for o in observers if o not in new.observers)
+        self.outline = new
+        self.has_book = outline is not None
+        self.dirty = False
         self.book_replaced.emit()
         self.changed.emit()
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPalette
 
 from . import plain
 from .palette import error_colour
+from .record_picker import RecordListEdit
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 class Field:
     name: str
     label: str
-    kind: str = "text"    # text, multiline, paragraphs, lines, csv, date, combo, check, table
+    kind: str = "text"    # text, multiline, paragraphs, lines, csv, date, combo, check, table,
+    #                       refs (ids of library records of kind extra["kind"], picked by name)
     required: bool = False
     choices: tuple = ()
     columns: tuple = ()   # table: ((key, label), ...)
@@ -169,6 +171,10 @@ class Form(QWidget):
             widget = TableEditor(spec.columns, self)
             widget.changed.connect(self.edited)
             return widget
+        if spec.kind == "refs":
+            widget = RecordListEdit(spec.extra["kind"], spec.name, self)
+            widget.edited.connect(self.edited)
+            return widget
         widget = QLineEdit(self)
         if spec.kind == "date":
             widget.setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
@@ -200,6 +206,8 @@ class Form(QWidget):
                 widget.setChecked(bool(value))
             elif spec.kind == "table":
                 widget.set_rows(value or [])
+            elif spec.kind == "refs":
+                widget.set_ids(value or [])
             else:
                 widget.setText("" if value is None else str(value))
             widget.blockSignals(False)
@@ -222,11 +230,19 @@ class Form(QWidget):
             return widget.isChecked()
         if spec.kind == "table":
             return widget.rows()
+        if spec.kind == "refs":
+            return widget.ids()
         text = widget.text().strip()
         return (text or None) if spec.kind == "date" else text
 
     def values(self) -> dict:
         return {name: self.value(name) for name in self.fields}
+
+    def set_library(self, library) -> None:
+        """Fields that pick library records (``refs``) look them up in *library*."""
+        for widget in self.widgets.values():
+            if isinstance(widget, RecordListEdit):
+                widget.set_library(library)
 
     def set_hint(self, name: str, text: str) -> None:
         self.hints[name].setText(text)

@@ -151,6 +151,12 @@ class Inspector(QWidget):
         else:
             self.show_record(node.ref)
 
+    def drop_outline_node(self) -> None:
+        """The book's outline was replaced under the inspector (an undo put another version
+        of the book back): stop showing a section or text block of the old one."""
+        if self.stack.currentWidget() in (self.section, self.block):
+            self.stack.setCurrentWidget(self.empty)
+
     def current_editor(self) -> RecordEditor | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, RecordEditor) else None

@@ -54,8 +54,8 @@ FIELDS = {
         Field("start", "Start", "date"),
         Field("end", "End", "date"),
         Field("location", "Location"),
-        Field("participants", "Participants", "csv", hint="official ids, comma-separated"),
-        Field("partnerships", "Partnerships", "csv", hint="partnership ids, comma-separated"),
+        Field("participants", "Participants", "refs", extra={"kind": "official"}),
+        Field("partnerships", "Partnerships", "refs", extra={"kind": "partnership"}),
         Field("objectives", "Objectives", "lines", hint="one per line"),
         Field("summary", "Summary", "multiline"),
         Field("outcomes", "Outcomes", "lines", hint="one per line"),
@@ -191,6 +191,7 @@ class RecordEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
         self.form = Form(FIELDS[kind], self)
+        self.form.set_library(controller.library)
         self.photo = PhotoBox(self) if kind == "official" else None
         self.status = plain.label(self)
         self.status.setObjectName("editorStatus")
@@ -235,7 +236,7 @@ class RecordEditor(QWidget):
         self.form.edited.connect(self._edited)
         if kind == "event":
             for name in ("participants", "partnerships"):
-                self.form.widgets[name].textChanged.connect(self._update_names)
+                self.form.widgets[name].changed.connect(self._update_names)
         if self.photo is not None:
             self.photo.photo_chosen.connect(self.set_photo)
             self.photo.photo_removed.connect(self.remove_photo)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QTabWidget
 from . import books as book_ops
+from .book_histories import BookHistories
 from .book_properties import BookProperties
 from .controller import BookController
 from .document import BookSession
@@ -29,11 +30,12 @@ class MainWindow(WindowActions, QMainWindow):
         self.settings = settings if settings is not None else app_settings()
         self.exporter = exporter
         self.export_dialog: ExportDialog | None = None
+        self.last_refusal = ""   # the last undo/redo refused (a record changed since)
         self._closed = False
 
-        self.undo_stack = QUndoStack(self)
+        self.histories = BookHistories(self)   # one undo stack per book opened here
         self.session = BookSession(library, None, parent=self)
-        self.controller = BookController(self.session, self.undo_stack, self)
+        self.controller = BookController(self.session, self.histories.stack(None), self)
         self.library_panel = LibraryPanel(library, self)
         self.outline_panel = OutlinePanel(self.session, self.controller, self)
         self.inspector = Inspector(self.controller, self)
@@ -75,7 +77,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.session.save_failed.connect(
             lambda msg: self.statusBar().showMessage(f"Could not save the book: {msg}"))
         self.session.saved.connect(lambda _ref: self.status_label.setText("Saved"))
-        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.undo_group.cleanChanged.connect(self._update_title)
         library.subscribe(self._library_changed)
 
         self._restore_settings()
@@ -87,18 +89,47 @@ class MainWindow(WindowActions, QMainWindow):
     def _initial_book(self) -> str | None:
         return book_ops.initial_book_id(self.library, string_list(self.settings, "books/recent"))
 
+    @property
+    def undo_group(self) -> QUndoGroup:
+        return self.histories.group
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The open book's undo history: what Edit ▸ Undo / Redo act on."""
+        return self.histories.group.activeStack()
+
     def open_book(self, book_id: str | None, remember: bool = True) -> None:
-        book = self.library.get(f"book:{book_id}") if book_id else None
-        if book is not None:
-            book = book_ops.copy_book(book)  # edits never touch the library's cached object
-        self.session.set_book(book)
-        self.undo_stack.clear()
-        if book is not None and remember:
-            push_recent(self.settings, book.id)
+        """Show a book with its own undo history (kept while other books are looked at)."""
+        self.inspector.show_node(None)  # a half-typed text block goes to the book it belongs to
+        self.session.save_now()
+        if self.session.has_book:
+            self.histories.leave(self.session.book.id, unsaved=self.session.dirty)
+        stored = self.library.raw("book").get(book_id) if book_id else None
+        outline, unsaved = self.histories.activate(book_id if stored else None, stored)
+        self.session.set_outline(outline, save=False)
+        self.controller.stack = self.undo_stack
+        if unsaved:
+            self.session.mark_changed()  # saving it failed when it was left: try again
+        if outline is not None and remember:
+            push_recent(self.settings, outline.book.id)
         self._fill_book_selector()
-        self.inspector.show_node(None)
         self._update_title()
         self._update_actions()
+
+    def _follow_open_book(self) -> None:
+        """The open book changed in the library, not by its own autosave (a pack import on
+        its history, or that import undone): show what the library holds."""
+        stored = self.library.raw("book").get(self.session.book.id)
+        if stored is None or self.session.dirty:
+            return  # deleted (delete_book opens another) / our own save in progress
+        outline = self.histories.follow(self.session.book.id, stored)
+        if outline is not self.session.outline:
+            self.inspector.drop_outline_node()
+            self.session.set_outline(outline, save=False)
+
+    def _command_refused(self, message: str) -> None:
+        self.last_refusal = message
+        self.statusBar().showMessage(message, 10000)
 
     def _fill_book_selector(self):
         self.book_selector.blockSignals(True)
@@ -144,7 +175,10 @@ class MainWindow(WindowActions, QMainWindow):
             if not path:
                 return None
         self.session.save_now()
-        return review_article_file(self.library, path, self, self.undo_stack)
+        command = review_article_file(self.library, path, self, self.undo_stack)
+        if command is not None:
+            command.notify = self._command_refused
+        return command
 
     def export_pack(self, this_book: bool, path=None):
         return book_ops.export_pack(self, this_book, path)
@@ -238,6 +272,8 @@ class MainWindow(WindowActions, QMainWindow):
             self.statusBar().showMessage(f"Photo not set: {exc}", 8000)
 
     def _library_changed(self, refs):
+        if self.session.has_book and self.session.book.ref in refs:
+            self._follow_open_book()
         self.library_panel.library_changed(refs)
         self.outline_panel.model.refresh_refs(refs)
         self.inspector.refresh(refs)

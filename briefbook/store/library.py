@@ -17,7 +17,7 @@ import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 import platformdirs
 from tinydb import TinyDB
@@ -36,6 +36,23 @@ BOOKS_TABLE = "books"
 ALL_TABLES = {**TABLES, "book": BOOKS_TABLE}
 KIND_OF_TABLE = {table: kind for kind, table in ALL_TABLES.items()}
 TYPES = {**RECORD_TYPES, "book": Book}
+
+
+class RecordChangedError(StoreError):
+    """A record is no longer what an undo/redo expected (something else changed it since);
+    nothing was written."""
+
+    def __init__(self, ref: str, message: str):
+        super().__init__(f"{ref}: {message}")
+        self.ref = ref
+
+
+def same_content(a: dict | None, b: dict | None) -> bool:
+    """Two stored documents hold the same record, whenever each was stamped (``updated``)."""
+    if a is None or b is None:
+        return a is b
+    return {k: v for k, v in a.items() if k != "updated"} == \
+        {k: v for k, v in b.items() if k != "updated"}
 
 
 class _StrIdTable(Table):
@@ -330,6 +347,62 @@ class Library:
                     if target not in self.raw(kind):
                         raise ValidationError("event", raw["id"], f"{field}[{i}]",
                                               f"no {kind} with id {target!r} in the library")
+
+    # -- putting documents back (undo) ----------------------------------------------------
+    def snapshot(self, refs: Iterable[str]) -> dict[str, dict | None]:
+        """Copies of the stored documents of *refs*, exactly as stored (None where the library
+        has no such record): what :meth:`restore` puts back."""
+        out: dict[str, dict | None] = {}
+        for ref in refs:
+            kind = ref.partition(":")[0]
+            if kind not in TYPES:
+                raise ValueError(f"{ref!r} is not a record reference like 'official:ID'")
+            raw = self._raw_of(ref)
+            out[ref] = copy.deepcopy(raw) if raw is not None else None
+        return out
+
+    def restore(self, docs: Mapping[str, dict | None], *,
+                expect: Mapping[str, dict | None] | None = None) -> list[str]:
+        """Put stored documents back exactly as given (None removes the record), in one
+        transaction; ``updated`` is kept as it is in *docs*.  Returns the refs written.
+
+        With *expect* (another :meth:`snapshot`), first check that each of its records still
+        holds what it says, ignoring ``updated``; if one was changed since, raise
+        :class:`RecordChangedError` naming it.  Documents are validated like any write
+        (cross-record rules included).  On any error nothing is written.
+        """
+        with self.transaction():
+            for ref, wanted in (expect or {}).items():
+                current = self._raw_of(ref)
+                if not same_content(current, wanted):
+                    what = ("is no longer in the library" if current is None else
+                            "was added since" if wanted is None else "was changed since")
+                    raise RecordChangedError(ref, what)
+            written = []
+            for ref, raw in docs.items():
+                kind, _, record_id = ref.partition(":")
+                if kind not in TYPES:
+                    raise ValueError(f"{ref!r} is not a record reference like 'official:ID'")
+                current = self.raw(kind).get(record_id)
+                if current == raw:
+                    continue
+                table = self._tables[kind]
+                if raw is None:
+                    table.remove(doc_ids=[record_id])
+                    self._objects.pop(ref, None)
+                else:
+                    saved = TYPES[kind].from_dict(copy.deepcopy(raw))  # the import rules
+                    if saved.id != record_id:
+                        raise ValidationError(kind, record_id, "id",
+                                              f"the document to restore has id {saved.id!r}")
+                    if current is not None:
+                        table.remove(doc_ids=[record_id])
+                    table.insert(Document(copy.deepcopy(raw), doc_id=record_id))
+                    self._objects[ref] = saved
+                self._storage.touch(ALL_TABLES[kind], record_id)
+                self._changed.append(ref)
+                written.append(ref)
+        return written
 
     # -- media -------------------------------------------------------------------------------
     def add_photo(self, source: str | Path | bytes, label: str = "photo") -> str:

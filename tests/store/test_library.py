@@ -226,3 +226,58 @@ def test_search_ranks_large_results_consistently():
     assert top[0].ref == "event:star"
     assert {h.ref for h in index.search("penh trade", limit=None)} == {
         "event:star", *{f"event:e{i}" for i in range(0, 600, 7)}}
+
+
+# -- snapshot / restore: what undo commands put back --------------------------------------------
+def test_restore_puts_documents_back_exactly_in_one_commit(library):
+    from briefbook.model import Partnership
+    library.put(Official(id="a", name="A", updated="2024-01-01T00:00:00Z"), keep_updated=True)
+    before = library.snapshot(["official:a", "official:b", "partnership:p"])
+    assert before == {"official:a": library.raw("official")["a"], "official:b": None,
+                      "partnership:p": None}
+    library.put(Official(id="a", name="A changed"))
+    library.put(Official(id="b", name="B"))
+    library.put(Partnership(id="p", name="P"))
+    after = library.snapshot(before)
+    commits = []
+    library.subscribe(commits.append)
+    written = library.restore(before, expect=after)
+    assert sorted(written) == ["official:a", "official:b", "partnership:p"] and len(commits) == 1
+    assert library.raw("official")["a"] == before["official:a"]   # 'updated' kept too
+    assert library.get("official:a").name == "A"
+    assert not library.exists("official:b") and not library.exists("partnership:p")
+    assert library.search("changed") == []                        # the index follows
+    library.restore(after, expect=before)
+    assert library.snapshot(after) == after
+
+
+def test_restore_refuses_when_a_record_changed_since_and_writes_nothing(library):
+    from briefbook.store import RecordChangedError
+    library.put(Official(id="a", name="A"))
+    before = library.snapshot(["official:a", "official:b"])
+    library.put(Official(id="a", name="A2"))
+    library.put(Official(id="b", name="B"))
+    after = library.snapshot(before)
+    library.put(Official(id="a", name="A3"))              # someone else's later edit
+    current = library.snapshot(before)
+    with pytest.raises(RecordChangedError) as info:
+        library.restore(before, expect=after)
+    assert info.value.ref == "official:a" and "changed since" in str(info.value)
+    assert library.snapshot(before) == current
+    # Only 'updated' differs (a record saved again unchanged): not a conflict.
+    library.put(Official(id="a", name="A2"))
+    library.restore(before, expect=after)
+    assert library.get("official:a").name == "A" and not library.exists("official:b")
+
+
+def test_restore_validates_like_any_write(library):
+    library.put(Official(id="a", name="A"))
+    state = library.snapshot(["official:a", "event:e"])
+    with pytest.raises(ValidationError, match="name"):
+        library.restore({"official:a": {"id": "a", "name": ""}})
+    bad_event = {"id": "e", "title": "Talks", "participants": ["ghost"]}
+    with pytest.raises(ValidationError, match=r"participants\[0\]"):
+        library.restore({"event:e": bad_event})
+    with pytest.raises(ValidationError, match="id"):
+        library.restore({"official:a": {"id": "other", "name": "A"}})
+    assert library.snapshot(state) == state
