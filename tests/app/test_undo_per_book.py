@@ -246,3 +246,28 @@ def test_pack_import_from_another_book_then_undone(qtbot, window, tmp_path):
     assert library_bytes(library) == before
     window.open_book(SOM)
     assert window.session.book.title == "ASEAN-China Senior Officials' Consultation"
+
+
+def test_deleting_an_official_in_the_open_book_takes_it_out_and_undo_puts_it_back(
+        qtbot, window, tmp_path):
+    from briefbook.packs import export_pack, import_pack
+    from briefbook.store import Library
+
+    ref = "official:kung-phoak"
+    assert ref in window.session.book.refs()
+    before = library_bytes(window.library)
+    window.controller.delete_record(ref)
+    assert not window.library.exists(ref)
+    # the open outline follows the library: no item left pointing at nothing
+    assert ref not in window.session.book.refs()
+    window.session.save_now()
+    assert ref not in window.library.get(f"book:{SOM}").refs()
+    assert window.library.referrers(ref) == []
+    # the library still exports and imports whole
+    pack = export_pack(window.library, tmp_path / "all.bbpack")
+    with Library.open(tmp_path / "copy" / "library.json") as copy:
+        import_pack(copy, pack)
+    window.act_undo.trigger()
+    assert window.library.exists(ref) and ref in window.session.book.refs()
+    window.session.save_now()
+    assert library_bytes(window.library) == before
