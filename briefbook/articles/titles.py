@@ -1,0 +1,112 @@
+"""Titles around a name: "Chinese Premier Li Keqiang", "KUNG Phoak, the Secretary of State
+at ...", and the positions a title stands for."""
+from __future__ import annotations
+
+import re
+
+from ..model import Position
+from .countries import country_of
+from .honorifics import honorific_before
+from .namewords import HEADS, titleish
+from .text import Token
+from .vocab import CONNECTORS, TITLE_HEADS
+
+_APPOSITIVE_LEAD = {"the", "a", "an", "also", "who", "is"}
+
+
+def positions_from_title(title: str) -> list[Position]:
+    """'Secretary of State at the Ministry of X and the ASEAN SOM Leader of Cambodia' ->
+    [Position('Secretary of State', 'Ministry of X'), Position('ASEAN SOM Leader of Cambodia')]."""
+    out = []
+    # "X and the Y", and "X and ASEAN SOM Leader" (a role in another body) are two positions;
+    # "Deputy Prime Minister and Minister of ..." stays one, as the article gives it.
+    for part in re.split(r",?\s+and\s+the\s+|;\s*|\s+and\s+(?=[A-Z]{2,}\b)", title):
+        part = part.strip(" ,")
+        if not part:
+            continue
+        m = re.match(r"^(.*?)\s+at\s+(?:the\s+)?(.+)$", part)
+        if m and m.group(1):
+            out.append(Position(m.group(1).strip(), m.group(2).strip()))
+        else:
+            out.append(Position(part))
+    return out
+
+
+
+def clean_title(text: str) -> tuple[str, str]:
+    """('Chinese Premier', ...) -> ('Premier', 'China'); strips leading articles."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–")
+    country = ""
+    while True:
+        m = re.match(r"^(?:the|a|an|also|and|who is|is)\s+", text, re.I)
+        if m:
+            text = text[m.end():]
+            continue
+        m = re.match(r"^([A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]*){0,4}?)(?:'s|’s)?\s+(?=\S)", text)
+        if m and country_of(m.group(1)) and not re.match(r"^\w+\s+of\b", text):
+            rest = text[m.end():]
+            if any(h in rest.split() for h in TITLE_HEADS) or any(
+                    w.strip(",") in TITLE_HEADS for w in rest.split()):
+                country = country or country_of(m.group(1))
+                text = rest
+                continue
+        break
+    text = re.sub(r"\s+(?:and|of|the|at|for|to|on|in)$", "", text.strip(" ,;:-–"))
+    if not country:
+        tail = re.search(r"\bof\s+((?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)$",
+                         text)
+        if tail:
+            country = country_of(tail.group(1))
+    return text, country
+
+
+def title_backward(tokens: list[Token], end: int, sentence: str) -> tuple[int, str, str]:
+    """A title phrase ending just before index *end*: (start index, title, country)."""
+    i = end
+    while i > 0 and titleish(tokens[i - 1]):
+        i -= 1
+    while i < end and (tokens[i].text in CONNECTORS or not tokens[i].is_word):
+        i += 1
+    if i >= end or not any(t.base.casefold() in HEADS for t in tokens[i:end]):
+        return end, "", ""
+    title, country = clean_title(sentence[tokens[i].start:tokens[end - 1].end])
+    return i, title, country
+
+
+def title_forward(tokens: list[Token], start: int, sentence: str) -> tuple[str, str]:
+    """An appositive title after a name: ', the Secretary of State at ...'."""
+    if start >= len(tokens) or tokens[start].text not in (",", "("):
+        return "", ""
+    i = start + 1
+    first = i
+    while i < len(tokens) and tokens[i].text.lower() in _APPOSITIVE_LEAD:
+        i += 1
+    j = i
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.text in CONNECTORS or tok.text in ("’s", "'s", "-", "–"):
+            j += 1
+            continue
+        if not tok.is_word or not tok.is_cap:
+            break
+        if honorific_before(tokens, j + 1)[1]:
+            break
+        j += 1
+    phrase = tokens[i:j]
+    if not phrase or not any(t.base.casefold() in HEADS for t in phrase):
+        return "", ""
+    # "Deputy Prime Minister, Minister of Foreign Affairs ...": a comma inside the title
+    while j + 1 < len(tokens) and tokens[j].text == "," and titleish(tokens[j + 1]) and \
+            tokens[j + 1].text not in CONNECTORS:
+        k = j + 1
+        while k < len(tokens) and (titleish(tokens[k]) or
+                                   (tokens[k].is_cap and tokens[k].is_word and k > j + 1)):
+            if honorific_before(tokens, k + 1)[1]:
+                break
+            k += 1
+        if not any(t.base.casefold() in HEADS for t in tokens[j + 1:k]):
+            break
+        j = k
+    # the appositive must close (comma, stop, bracket) or run into a verb
+    title, country = clean_title(sentence[tokens[first].start:tokens[j - 1].end])
+    return title, country
