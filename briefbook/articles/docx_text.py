@@ -15,6 +15,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from .errors import ArticleError
+from .datelines import read_letterhead
 from .extract import ArticleText
 
 MAX_PART_BYTES = 8 * 1024 * 1024
@@ -58,6 +59,8 @@ def _paragraph_text(p) -> str:
             out.append(" ")
         elif node.tag in (f"{W}br", f"{W}cr"):
             out.append("\n")
+        elif node.tag == f"{W}noBreakHyphen":
+            out.append("-")
     return re.sub(r"[ \t]+", " ", "".join(out)).strip()
 
 
@@ -86,6 +89,13 @@ def docx_article(data: bytes, name: str) -> ArticleText:
             text = _paragraph_text(p)
             paragraphs.extend(line.strip() for line in text.split("\n") if line.strip())
         title = publisher = created = ""
+        # The page header is letterhead ("DEPARTMENT OF FOREIGN AFFAIRS"): it names the
+        # publisher, and is never part of the story.
+        for part in sorted(n for n in by_name if re.fullmatch(r"word/header\d*\.xml", n))[:6]:
+            header = _parse(_read_part(package, by_name[part], name), part, name)
+            lines = [line.strip() for p in header.iter(f"{W}p")
+                     for line in _paragraph_text(p).split("\n") if line.strip()]
+            publisher = publisher or read_letterhead(lines).publisher
         if "docProps/core.xml" in by_name:
             core = _parse(_read_part(package, by_name["docProps/core.xml"], name),
                           "docProps/core.xml", name)

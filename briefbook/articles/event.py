@@ -12,22 +12,35 @@ from .proposals import EventProposal, OfficialProposal
 
 
 MEETING_RX = re.compile(r"\b(met|meet|meets|meeting|talks|call|calls|called|received|receives|"
-                        r"visit\w*|dialogue|discuss\w*|hosted|hosts|accompanied|welcomed)\b", re.I)
+                        r"visit\w*|dialogue|discuss\w*|hosted|hosts|accompan\w*|welcomed|present|"
+                        r"attend\w*|co-chair\w*|courtesy)\b", re.I)
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f\u1e00-\u1eff][\w’'\-.]*|bin|binti|van|von|de|da|"
+                        r"del|der|al|el)$")
+
+
+def name_forms(p: OfficialProposal) -> set[str]:
+    """How the article names this official: the full name and the name-only mentions
+    ("Sokhonn", "PM Chính" gives "Chính"), not phrases such as "his Thai counterpart"."""
+    forms = {p.record.name}
+    for mention in p.mentions:
+        mention = re.sub(r"(?:'s|’s)$", "", mention.strip())
+        if mention and all(_NAME_WORD.match(w) for w in mention.split()):
+            forms.add(mention)
+    return {f for f in forms if len(f) > 1}
+
+
+def _named_at(p: OfficialProposal, text: str) -> list[int]:
+    return [m.start() for form in name_forms(p)
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
 
 
 def mark_participants(officials: list[OfficialProposal], facts, sentences) -> None:
     """Officials named in the event's sentence, or in a sentence about meeting, take part;
     others (a president who "proposed" an initiative) are only mentioned."""
-    def named_in(p: OfficialProposal, text: str) -> bool:
-        words = {w for m in p.mentions for w in re.findall(r"[\w\-]+", m.replace("’s", ""))
-                 if w[:1].isupper() and len(w) > 1}
-        words |= {w for w in p.record.name.split() if len(w) > 1}
-        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
-
     if facts.sentence is None:
         return
     meeting = [s.text for s in sentences if MEETING_RX.search(s.text)]
-    marks = [named_in(p, facts.sentence.text) or any(named_in(p, t) for t in meeting)
+    marks = [bool(_named_at(p, facts.sentence.text)) or any(_named_at(p, t) for t in meeting)
              for p in officials]
     if any(marks):
         for p, mark in zip(officials, marks):
@@ -47,19 +60,20 @@ def visitor_first(officials: list[OfficialProposal], facts) -> list[OfficialProp
         return officials
     best, best_pos = None, -1
     for p in officials:
-        words = {w for m in p.mentions for w in m.replace("’s", "").replace("'s", "").split()}
-        words |= set(p.record.name.split())
-        for w in words:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text[:cut]):
-                if m.start() > best_pos:
-                    best, best_pos = p, m.start()
+        for pos in _named_at(p, text[:cut]):
+            if pos > best_pos:
+                best, best_pos = p, pos
     if best is None:
         return officials
     return [best] + [p for p in officials if p is not best]
 
 
 def _event_title(kind: str, facts, officials: list[OfficialProposal], fallback: str) -> str:
-    names = [p.record.name for p in officials if p.participant]
+    taking_part = [p for p in officials if p.participant]
+    # "Meeting of A and B" names the people of the event's own sentence, not everyone present
+    named = [p for p in taking_part
+             if facts.sentence is not None and _named_at(p, facts.sentence.text)]
+    names = [p.record.name for p in (named if len(named) >= 2 else taking_part)]
     where = facts.location
     if kind in ("official visit", "state visit") and names:
         return f"{kind.capitalize()}{f' to {where}' if where else ''} of {names[0]}"

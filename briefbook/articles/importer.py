@@ -97,7 +97,7 @@ def propose(library, article, article_date: date | str | None = None) -> Article
     index = LibraryIndex(library)
     officials = propose_officials(library, index, sentences, taken)
     partnerships = _partnerships(library, index, text, sentences, taken)
-    facts = find_event(sentences, cleaned.place)
+    facts = find_event(sentences, cleaned.place, cleaned.title or article.meta_title)
     officials = visitor_first(officials, facts)
     mark_participants(officials, facts, sentences)
     source, source_notes = article_source(article, cleaned, sentences)

@@ -2,10 +2,13 @@
 it is the same person (full name, surname with title, native-script name), else new."""
 from __future__ import annotations
 
+import re
+
 from ..model import Official
 from .ids import unique_id
 from .libindex import LibraryIndex
 from .matching import fold, name_similarity, name_words, titles_overlap
+from .namewords import HEADS
 from .people import Person, bare_full_names, find_people
 from .proposals import OfficialProposal
 from .text import shorten
@@ -16,7 +19,8 @@ def _official_match(index: LibraryIndex, person: Person) -> tuple[str | None, fl
     """(id, score, note) of the library official this person is, if any."""
     if not index:
         return None, 0.0, ""
-    native = index.official_by_native(person.name)
+    native = index.official_by_native(person.name) or (
+        index.official_by_native(person.native) if person.native else None)
     if native:
         return native, 1.0, ""
     best: tuple[str | None, float] = (None, 0.0)
@@ -48,8 +52,27 @@ def _surname_match(index: LibraryIndex, word: str, title: str, country: str) -> 
 def _official_record(person: Person, record_id: str) -> Official:
     return Official(
         id=record_id, name=person.name, family_name=person.family_name,
+        native_name=person.native,
         honorific=person.honorific, address_as=person.address_as, country=person.country,
         positions=positions_from_title(person.title) if person.title else [])
+
+
+MIN_MONONYM = 5     # letters; "Premier Li" is a surname, "Foreign Minister Sugiono" a name
+
+
+def _add_mononym(library, out: list[OfficialProposal], m, taken: set[str]) -> None:
+    """A person named by one name after a title ("Foreign Minister Sugiono"), not a short
+    surname ("Premier Li") and not someone already proposed."""
+    word = m.tokens[0]
+    words = re.findall(r"[\w\-]+", m.title)
+    if len(word) < MIN_MONONYM or not words or words[-1].casefold() not in HEADS:
+        return            # the title must end right before the name: "Foreign Minister X"
+    if any(fold(word) in (fold(t) for t in name_words(p.record.name)) for p in out):
+        return
+    person = Person(word, [word], m.honorific, m.address_as, m.title, m.country, [m.text], m.pos)
+    record = _official_record(person, unique_id(library, "official", word, taken))
+    out.append(OfficialProposal(record, "new", None, "create", mentions=[m.text], title=m.title,
+                                notes=["named by one name only; check the full name"]))
 
 
 def propose_officials(library, index: LibraryIndex, sentences, taken: set[str]) -> list[OfficialProposal]:
@@ -75,6 +98,7 @@ def propose_officials(library, index: LibraryIndex, sentences, taken: set[str]) 
                                         mentions=person.mentions, title=person.title)
             if not person.title:
                 proposal.notes.append("no title given in the article")
+        proposal.notes.extend(person.notes)
         out.append(proposal)
     known_ids = {p.match_id for p in out if p.match_id}
     # Surname-only mentions of library officials ("Premier Li" alone).
@@ -91,6 +115,8 @@ def propose_officials(library, index: LibraryIndex, sentences, taken: set[str]) 
             proposal.notes.append(f"named only as {m.text!r}; matched by surname and title")
             out.append(proposal)
             known_ids.add(match_id)
+        elif not match_id:
+            _add_mononym(library, out, m, taken)
     # Native-script names of library officials ("王毅", "ប្រាក់ សុខុន").
     text = " ".join(s.text for s in sentences)
     for native, match_id in index.natives_in(text) if index else []:

@@ -26,7 +26,9 @@ def article_source(article: ArticleText, cleaned, sentences) -> tuple[Source, li
     publisher = cleaned.publisher
     site = cleaned.site or article.meta_publisher
     if publisher and site and fold(site) not in fold(publisher):
-        publisher = f"{publisher}, via {site}"
+        # a Word file's letterhead is the issuing office, not a site that carried the story
+        publisher = f"{publisher}, {site}" if article.fmt == "docx" else \
+            f"{publisher}, via {site}"
     publisher = publisher or site
     if not publisher:
         release = PRESS_RELEASE_RX.search(" ".join(s.text for s in sentences[:12]))
@@ -40,7 +42,10 @@ def article_source(article: ArticleText, cleaned, sentences) -> tuple[Source, li
 
 
 def article_date_of(article: ArticleText, cleaned) -> date | None:
-    found = parse_article_date(article.meta_date)
-    if found is None and cleaned.date_text:
-        found = parse_article_date(cleaned.date_text)
-    return found
+    """The date the article states: page metadata first, then a dateline or date line.  A
+    Word file's 'created' date is only the template's or the draft's: the text wins."""
+    in_text = parse_article_date(cleaned.date_text) if cleaned.date_text else None
+    in_meta = parse_article_date(article.meta_date)
+    if article.fmt == "docx":
+        return in_text or in_meta
+    return in_meta or in_text

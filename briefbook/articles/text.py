@@ -10,10 +10,12 @@ MAX_SENTENCE_CHARS = 800      # a longer "sentence" is cut into pieces of at mos
 ABBREVIATIONS = {"h.e", "mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "lt", "col", "jan",
                  "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                  "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "etc", "jr", "sr", "inc", "co", "ltd",
-                 "h. e", "he", "messrs", "hon", "rev", "capt", "maj", "sgt", "adm"}
+                 "h. e", "he", "messrs", "hon", "rev", "capt", "maj", "sgt", "adm", "mme", "ma", "amb",
+                 "sec", "atty", "sen", "rep", "gov", "pres", "dept", "engr", "nos"}
 _SPLIT = re.compile(r"[.!?](?:[\"”’)\]]*)\s+(?=[\"“‘(\[]?[A-Z0-9])")
 TOKEN_RX = re.compile(
-    r"H\.\s?E\.|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col)\.|Dato'|"
+    r"H\.\s?E\.|(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Mme|Dr|Prof|St|Gen|Lt|Col|Hon|Ma|Jr|Sr)\.|Dato'|"
+    r"[A-Z]\.(?=\s+[A-Z][^\W\d_])|"                     # an initial: "Theresa P. Lazaro"
     r"[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
 
 
@@ -91,7 +93,8 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
         before = paragraph[max(start, m.start() - 40):m.start() + 1]
         last = re.search(r"([\w.]+)\.$", before.rstrip("\"”’)]"))
         word = last.group(1).lower() if last else ""
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or \
+                re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):    # initials: "Retno L.P. Marsudi"
             continue
         end = m.end()
         piece = paragraph[start:end].strip()

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 
 from ..model import Position
-from .countries import country_of
-from .honorifics import honorific_before
+from .countries import COUNTRY_RX, country_of
+from .honorifics import HonorificChains
 from .namewords import HEADS, titleish
 from .text import Token
-from .vocab import CONNECTORS, TITLE_HEADS
+from .vocab import CONNECTORS, FUNCTION_CAPS, TITLE_HEADS
 
-_APPOSITIVE_LEAD = {"the", "a", "an", "also", "who", "is"}
+MAX_TITLE_TOKENS = 30        # a longer run of title words is a list, not one office
+
+_APPOSITIVE_LEAD = {"the", "a", "an", "also", "who", "is", "outgoing", "incoming", "new", "newly",
+                    "newly-appointed", "appointed", "visiting", "former", "then", "current",
+                    "incumbent", "now"}
 
 
 def positions_from_title(title: str) -> list[Position]:
@@ -38,33 +42,43 @@ def clean_title(text: str) -> tuple[str, str]:
     text = re.sub(r"\s+", " ", text).strip(" ,;:-–")
     country = ""
     while True:
-        m = re.match(r"^(?:the|a|an|also|and|who is|is)\s+", text, re.I)
+        m = re.match(r"^(?:the|a|an|also|and|who is|is|outgoing|incoming|newly|new|visiting|"
+                     r"former|then|current|incumbent|now)\s+", text, re.I)
         if m:
             text = text[m.end():]
             continue
-        m = re.match(r"^([A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]*){0,4}?)(?:'s|’s)?\s+(?=\S)", text)
-        if m and country_of(m.group(1)) and not re.match(r"^\w+\s+of\b", text):
-            rest = text[m.end():]
-            if any(h in rest.split() for h in TITLE_HEADS) or any(
-                    w.strip(",") in TITLE_HEADS for w in rest.split()):
-                country = country or country_of(m.group(1))
+        # a leading country word or two: "Chinese Premier", "South Korean President"
+        lead = next((m for m in (re.match(rf"^([A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]*){{{n}}})"
+                                          r"(?:'s|’s)?\s+(?=\S)", text) for n in range(4))
+                     if m and country_of(m.group(1))), None)
+        if lead and not re.match(r"^\w+\s+of\b", text):
+            rest = text[lead.end():]
+            if any(w.strip(",") in TITLE_HEADS for w in rest.split()):
+                country = country or country_of(lead.group(1))
                 text = rest
                 continue
         break
     text = re.sub(r"\s+(?:and|of|the|at|for|to|on|in)$", "", text.strip(" ,;:-–"))
     if not country:
-        tail = re.search(r"\bof\s+((?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)$",
-                         text)
-        if tail:
-            country = country_of(tail.group(1))
+        # "Minister of Foreign Affairs of Malaysia", "Ambassador of Japan to ASEAN"
+        for m in COUNTRY_RX.finditer(text):
+            if re.search(r"\bof\s+$", text[:m.start()]):
+                country = country_of(m.group(1))
+                break
     return text, country
 
 
 def title_backward(tokens: list[Token], end: int, sentence: str) -> tuple[int, str, str]:
     """A title phrase ending just before index *end*: (start index, title, country)."""
     i = end
-    while i > 0 and titleish(tokens[i - 1]):
+    while i > 0 and end - i < MAX_TITLE_TOKENS and titleish(tokens[i - 1]):
         i -= 1
+    # "Investment, Trade and Industry Minister": portfolios listed before the title head
+    while i >= 2 and tokens[i - 1].text == "," and tokens[i - 2].is_word and \
+            tokens[i - 2].is_cap and not country_of(tokens[i - 2].base) and \
+            tokens[i - 2].base not in FUNCTION_CAPS and (i < 3 or not tokens[i - 3].is_cap) and \
+            any(t.text == "and" for t in tokens[i:end]):
+        i -= 2
     while i < end and (tokens[i].text in CONNECTORS or not tokens[i].is_word):
         i += 1
     if i >= end or not any(t.base.casefold() in HEADS for t in tokens[i:end]):
@@ -73,7 +87,8 @@ def title_backward(tokens: list[Token], end: int, sentence: str) -> tuple[int, s
     return i, title, country
 
 
-def title_forward(tokens: list[Token], start: int, sentence: str) -> tuple[str, str]:
+def title_forward(tokens: list[Token], start: int, sentence: str,
+                  chains: HonorificChains) -> tuple[str, str]:
     """An appositive title after a name: ', the Secretary of State at ...'."""
     if start >= len(tokens) or tokens[start].text not in (",", "("):
         return "", ""
@@ -82,14 +97,14 @@ def title_forward(tokens: list[Token], start: int, sentence: str) -> tuple[str, 
     while i < len(tokens) and tokens[i].text.lower() in _APPOSITIVE_LEAD:
         i += 1
     j = i
-    while j < len(tokens):
+    while j < len(tokens) and j - i < MAX_TITLE_TOKENS:
         tok = tokens[j]
         if tok.text in CONNECTORS or tok.text in ("’s", "'s", "-", "–"):
             j += 1
             continue
         if not tok.is_word or not tok.is_cap:
             break
-        if honorific_before(tokens, j + 1)[1]:
+        if chains.ends_at(j + 1):
             break
         j += 1
     phrase = tokens[i:j]
@@ -97,11 +112,11 @@ def title_forward(tokens: list[Token], start: int, sentence: str) -> tuple[str, 
         return "", ""
     # "Deputy Prime Minister, Minister of Foreign Affairs ...": a comma inside the title
     while j + 1 < len(tokens) and tokens[j].text == "," and titleish(tokens[j + 1]) and \
-            tokens[j + 1].text not in CONNECTORS:
+            tokens[j + 1].text not in CONNECTORS and j - i < 2 * MAX_TITLE_TOKENS:
         k = j + 1
-        while k < len(tokens) and (titleish(tokens[k]) or
+        while k < len(tokens) and k - j < MAX_TITLE_TOKENS and (titleish(tokens[k]) or
                                    (tokens[k].is_cap and tokens[k].is_word and k > j + 1)):
-            if honorific_before(tokens, k + 1)[1]:
+            if chains.ends_at(k + 1):
                 break
             k += 1
         if not any(t.base.casefold() in HEADS for t in tokens[j + 1:k]):
