@@ -64,6 +64,27 @@ def _paragraph_text(p) -> str:
     return re.sub(r"[ \t]+", " ", "".join(out)).strip()
 
 
+def _cell_text(cell) -> str:
+    return " ".join(t for t in (_paragraph_text(p) for p in cell.iter(f"{W}p")) if t)
+
+
+def _body_paragraphs(root) -> list[str]:
+    """Paragraphs in reading order; a table row is one line, its cells joined by ' | '."""
+    out: list[str] = []
+    body = root.find(f"{W}body")
+    for child in (body if body is not None else root):
+        if child.tag == f"{W}tbl":
+            for row in child.iter(f"{W}tr"):
+                cells = [c for c in (_cell_text(tc) for tc in row.findall(f"{W}tc")) if c]
+                if cells:
+                    out.append(" | ".join(cells))
+            continue
+        for p in ([child] if child.tag == f"{W}p" else child.iter(f"{W}p")):
+            text = _paragraph_text(p)
+            out.extend(line.strip() for line in text.split("\n") if line.strip())
+    return out
+
+
 def docx_article(data: bytes, name: str) -> ArticleText:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
@@ -84,10 +105,7 @@ def docx_article(data: bytes, name: str) -> ArticleText:
                 _read_part(package, info, name)
         root = _parse(_read_part(package, by_name["word/document.xml"], name),
                       "word/document.xml", name)
-        paragraphs = []
-        for p in root.iter(f"{W}p"):
-            text = _paragraph_text(p)
-            paragraphs.extend(line.strip() for line in text.split("\n") if line.strip())
+        paragraphs = _body_paragraphs(root)
         title = publisher = created = ""
         # The page header is letterhead ("DEPARTMENT OF FOREIGN AFFAIRS"): it names the
         # publisher, and is never part of the story.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Event
+from .datephrases import FUTURE
 from .ids import unique_id
 from .libindex import LibraryIndex
 from .matching import fold
@@ -39,7 +40,11 @@ def mark_participants(officials: list[OfficialProposal], facts, sentences) -> No
     others (a president who "proposed" an initiative) are only mentioned."""
     if facts.sentence is None:
         return
-    meeting = [s.text for s in sentences if MEETING_RX.search(s.text)]
+    # a meeting still to come ("is scheduled to call on the Prime Minister on Thursday") is
+    # not the reported event's
+    main_future = bool(FUTURE.search(facts.sentence.text))
+    meeting = [s.text for s in sentences if MEETING_RX.search(s.text) and
+               (main_future or not FUTURE.search(s.text))]
     marks = [bool(_named_at(p, facts.sentence.text)) or any(_named_at(p, t) for t in meeting)
              for p in officials]
     if any(marks):

@@ -198,5 +198,7 @@ def strip_furniture(paragraphs: list[str], meta_title: str = "") -> Cleaned:
             out.date_text = out.date_text or d.date
             out.publisher = out.publisher or d.agency
             out.paragraphs[0] = out.paragraphs[0][d.end:]
+    # "1. At the invitation of ...": the numbers of a statement's paragraphs are not text
+    out.paragraphs = [re.sub(r"^\(?\d{1,2}[.)]\s+(?=[A-Z\"“])", "", p) for p in out.paragraphs]
     out.paragraphs = [p for p in out.paragraphs if p.strip()]
     return out

@@ -26,7 +26,8 @@ VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
              "source", "track", "wbr"}
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
               "section", "article", "main", "blockquote", "dd", "dt", "dl", "pre", "header",
-              "figure", "address", "br", "hr", "td", "th"}
+              "figure", "address", "br", "hr"}
+CELL_TAGS = {"td", "th"}        # cells of a row stay on one line: "2024 | $195 million"
 _FURNITURE_CLASS = re.compile(
     r"(^|[-_ ])(menu|nav|navbar|navigation|share|sharing|social|related|comments?|respond|"
     r"newsletter|subscribe|subscription|footer|sidebar|widget|breadcrumbs?|advert|ads?|"
@@ -103,6 +104,10 @@ class _Extractor(HTMLParser):
             self._in_h1 = True
         if tag in BLOCK_TAGS and not self.drop_depth:
             self._newline()
+        if tag in CELL_TAGS and not self.drop_depth:
+            for region in self.active:
+                if self.buffers[region][-1].strip():
+                    self.buffers[region][-1] += " | "
 
     def handle_endtag(self, tag):
         if tag == "title":
