@@ -85,7 +85,8 @@ def title_case_caps(text: str) -> str:
             return w
         if not first and w.lower() in _SMALL:
             return w.lower()
-        return "-".join(p[:1].upper() + p[1:].lower() for p in w.split("-"))
+        return "-".join(p if p.upper() in _KEEP else p[:1].upper() + p[1:].lower()
+                        for p in w.split("-"))
     return " ".join(word(w, i == 0) for i, w in enumerate(text.split()))
 
 

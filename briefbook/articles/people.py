@@ -104,7 +104,10 @@ def _run_end(tokens: list[Token], i: int, marked: set[int]) -> tuple[int, int, b
             words += 1
             j += 1
             continue
-        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        k = j + 1           # "von der Leyen": the word after the particles
+        while k < len(tokens) and k - j < 3 and tokens[k].text in NAME_PARTICLES:
+            k += 1
+        nxt = tokens[k] if k < len(tokens) else None
         if nxt is not None and (tok.text in NAME_PARTICLES and j > i or is_initial(tok)) and \
                 (nameable(nxt, long_caps=True) or is_initial(nxt)):
             particle = particle or tok.text in NAME_PARTICLES

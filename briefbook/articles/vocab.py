@@ -69,9 +69,11 @@ FUNCTION_CAPS = {
 }
 # Honorifics, longest first; value: (honorific to store, form of address)
 HONORIFICS: list[tuple[str, str, str]] = [
-    ("Samdech Akka Moha Sena Padei Techo", "Samdech", "Samdech"),
-    ("Samdech Moha Bovor Thipadei", "Samdech", "Samdech"),
-    ("Samdech Techo", "Samdech", "Samdech"),
+    # a rank-distinct honorific is kept as written: "Samdech Moha Bovor Thipadei" is not
+    # just "Samdech", "Datuk Seri" is not "Datuk"
+    ("Samdech Akka Moha Sena Padei Techo", "Samdech Akka Moha Sena Padei Techo", "Samdech"),
+    ("Samdech Moha Bovor Thipadei", "Samdech Moha Bovor Thipadei", "Samdech"),
+    ("Samdech Techo", "Samdech Techo", "Samdech"),
     ("Samdech", "Samdech", "Samdech"),
     ("Their Excellencies", "H.E.", "Their Excellencies"),
     ("His Excellency", "H.E.", "His Excellency"),
