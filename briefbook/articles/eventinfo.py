@@ -25,7 +25,8 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
     ("signing", re.compile(r"\bsigning ceremony\b|\bsigned (an?|the) (MoU|memorandum|agreement)|"
                            r"\bsigned\s+(?:\w+\s+){0,3}(?:agreements|MoUs|memoranda|documents)\b",
                            re.I)),
-    ("ministerial meeting", re.compile(r"\bministers?[’']? meeting\b|\bministerial meeting\b", re.I)),
+    ("ministerial meeting", re.compile(r"\bministers?[’']? (?:meeting|retreat)\b|"
+                                       r"\bministerial (?:meeting|retreat)\b", re.I)),
     ("summit", re.compile(r"\b(attend(?:ed|s|ing)?|at|chair(?:ed|s)?|host(?:ed|s)?)\s+the\s+"
                           r"[^.,;]{0,60}\bSummit\b|\bSummits?\b[^.;]{0,40}\b(?:was|were|is|are|"
                           r"will be)\s+(?:held|convened|opened|hosted)", re.I)),
@@ -203,8 +204,9 @@ def find_event(sentences: list[Sentence], dateline_place: str = "",
                        r"(?:Summit|Consultation|Conference|Forum|Meeting|Dialogue|Retreat)s?\b")
     for s in nearby:
         m = named.search(s.text)
-        if m and not re.match(r"^(?:The|This|A)\s", m.group()):
-            facts.named_event = m.group().strip()
+        name = re.sub(r"^(?:The|This|That|A|An|Its|Their)\s+", "", m.group().strip()) if m else ""
+        if len(name.split()) >= 2:
+            facts.named_event = name
             if side:
                 facts.sideline_of = facts.named_event
             break

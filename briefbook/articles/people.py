@@ -11,6 +11,7 @@ Recognised forms (any mix):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .countries import COUNTRY_RX, country_of
@@ -200,7 +201,8 @@ def _mentions_in(sentence: Sentence) -> list[_Mention]:
                 k -= 1
             if before and (k < 0 or tokens[k].text not in (",", "(")) and \
                     not title_forward(tokens, j, text, chains)[0]:
-                title, country = before, before_country
+                # "attended by the Ministers and the Secretary-General of ASEAN, H.E. X"
+                title, country = re.split(r"\s+and\s+the\s+", before)[-1], before_country
         if title:
             outer = chains.before(t_start)
             if outer:

@@ -87,11 +87,43 @@ def title_backward(tokens: list[Token], end: int, sentence: str) -> tuple[int, s
     return i, title, country
 
 
+# A title in lower case, as news agencies write it, filling a whole appositive:
+# ", Cambodia's senior minister in charge of border affairs,", ", head of the Thai delegation,"
+LOWER_TITLE = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?P<country>[A-Z][\w’'\-]*(?:\s[A-Z][\w’'\-]*)?)(?:'s|’s)?\s+)?"
+    r"(?:(?:senior|deputy|vice|acting|former|outgoing|incoming|new|chief|permanent|first|second|"
+    r"assistant|under|special|foreign|prime|defence|defense|finance|trade|commerce|state)\s+){0,3}"
+    r"(?:minister|secretary|ambassador|president|head|chairman|chairwoman|chairperson|chair|"
+    r"spokesperson|spokesman|spokeswoman|director|director-general|governor|envoy|"
+    r"representative|secretary-general|adviser|advisor|counsellor|consul|consul-general|"
+    r"commissioner|leader|premier|speaker|mayor|chief|undersecretary)"
+    r"(?:\s+(?:of|for|to|at|in|in\s+charge\s+of|attached\s+to)\s+[^,;:()\"“”]{1,80})?")
+
+
+def _lower_title(tokens: list[Token], start: int, sentence: str) -> tuple[str, str]:
+    rest = sentence[tokens[start].end:]
+    cut = re.search(r"[,;:()]|\.(?:\s|$)", rest)
+    segment = rest[:cut.start() if cut else len(rest)].strip()
+    m = LOWER_TITLE.fullmatch(segment)
+    if not m or len(segment.split()) > 16:
+        return "", ""
+    country = country_of(m.group("country") or "")
+    if m.group("country") and not country:
+        return "", ""                  # "X, Smith's adviser": not an office
+    title = segment[m.end("country"):].strip() if m.group("country") else segment
+    title = re.sub(r"^(?:'s|’s)?\s*(?:(?:the|a|an)\s+)?", "", title)
+    return title, country
+
+
 def title_forward(tokens: list[Token], start: int, sentence: str,
                   chains: HonorificChains) -> tuple[str, str]:
     """An appositive title after a name: ', the Secretary of State at ...'."""
     if start >= len(tokens) or tokens[start].text not in (",", "("):
         return "", ""
+    if tokens[start].text == ",":
+        lower = _lower_title(tokens, start, sentence)
+        if lower[0][:1].islower():
+            return lower
     i = start + 1
     first = i
     while i < len(tokens) and tokens[i].text.lower() in _APPOSITIVE_LEAD:

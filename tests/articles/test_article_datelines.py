@@ -162,3 +162,17 @@ def test_a_meeting_still_to_come_does_not_make_a_participant():
     assert taking_part == {"Takeshi Iwaya": True, "Ma. Theresa Lazaro": True,
                            "Shigeru Ishiba": False}
     assert proposals.event.record.start.iso() == "2025-01-15"
+
+
+def test_a_named_ministerial_retreat_is_the_title():
+    event = _event("The ASEAN Foreign Ministers' Retreat (AMM Retreat) was held on 19 January "
+                   "2026 in Kuala Lumpur, Malaysia, chaired by H.E. Dato' Seri Utama Haji "
+                   "Mohamad bin Haji Hasan, Minister of Foreign Affairs of Malaysia. The Meeting "
+                   "was attended by ASEAN Foreign Ministers and the Secretary-General of ASEAN, "
+                   "H.E. Dr. Kao Kim Hourn.")
+    assert (event.record.kind, event.record.title) == ("ministerial meeting",
+                                                       "ASEAN Foreign Ministers' Retreat")
+    proposals = propose(None, article_from_text("The Meeting was attended by ASEAN Foreign "
+                                                "Ministers and the Secretary-General of ASEAN, "
+                                                "H.E. Dr. Kao Kim Hourn."))
+    assert proposals.officials[0].title == "Secretary-General of ASEAN"

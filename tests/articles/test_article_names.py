@@ -163,3 +163,21 @@ def test_one_word_name_after_a_title(library):
     names = {p.record.name: p for p in proposals.officials}
     assert list(names) == ["Sugiono"]                  # "Li" is a surname, not a whole name
     assert "one name only" in names["Sugiono"].notes[0]
+
+
+def test_lower_case_titles_of_news_agencies():
+    people = _people("The meeting was co-chaired by Lam Chea, Cambodia's senior minister in "
+                     "charge of border affairs, and Prasas Prasasvinitchai, head of the Thai "
+                     "delegation.")
+    assert people["Lam Chea"].title == "senior minister in charge of border affairs"
+    assert people["Lam Chea"].country == "Cambodia"
+    assert people["Prasas Prasasvinitchai"].title == "head of the Thai delegation"
+
+
+@pytest.mark.parametrize("text", [
+    "Hun Manet, who met the minister on Friday, said so.",
+    "Wang Yi, the minister said, would come.",
+    "Sokhonn, Smith's adviser, said so.",
+])
+def test_lower_case_clauses_that_are_not_titles(text):
+    assert all(not p.title for p in _people(text).values())
