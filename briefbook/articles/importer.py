@@ -24,6 +24,9 @@ from .officials import propose_officials
 from .proposals import ArticleProposals, PartnershipProposal
 from .source import article_date_of, article_source
 from .text import sentences_of, shorten
+from .titles import positions_from_title
+
+__all__ = ["positions_from_title", "propose"]    # positions_from_title: used by the review dialog
 
 
 # -- partnerships ----------------------------------------------------------------------------
