@@ -176,3 +176,14 @@ def test_a_named_ministerial_retreat_is_the_title():
                                                 "Ministers and the Secretary-General of ASEAN, "
                                                 "H.E. Dr. Kao Kim Hourn."))
     assert proposals.officials[0].title == "Secretary-General of ASEAN"
+
+
+def test_how_an_unusual_date_was_read_is_noted_on_the_event():
+    event = _event("On 23 November 2569, Mr. Maris Sangiampongsa, Minister of Foreign Affairs "
+                   "of Thailand, met H.E. Mr. Thongsavanh Phomvihane in Bangkok.")
+    assert event.record.start.iso() == "2026-11-23"
+    assert "date: Buddhist-era year 2569 read as 2026" in event.notes
+    event = _event("On 05/06/2026, Mr. Maris Sangiampongsa met H.E. Mr. Thongsavanh Phomvihane "
+                   "in Bangkok.")
+    assert event.record.start.iso() == "2026-06-05"
+    assert any("read day first" in n for n in event.notes)
