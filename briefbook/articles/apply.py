@@ -59,7 +59,7 @@ def merge_official(existing: Official, proposed: Official, source: Source) -> Of
                    titles_overlap(f"{position.title} {position.organization}", p.title)
                    for p in merged.positions):
             merged.positions.append(copy.copy(position))
-    for attr in ("country", "honorific", "address_as", "family_name"):
+    for attr in ("country", "honorific", "address_as", "family_name", "native_name"):
         if not getattr(merged, attr) and getattr(proposed, attr):
             setattr(merged, attr, getattr(proposed, attr))
     merged.sources = _with_source(merged.sources, source)

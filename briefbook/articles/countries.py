@@ -11,7 +11,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Cambodia": ("Kingdom of Cambodia", "Cambodian", "Khmer"),
     "China": ("People's Republic of China", "People’s Republic of China", "PRC", "Chinese"),
     "Laos": ("Lao PDR", "Lao People's Democratic Republic", "Lao", "Laotian"),
-    "Vietnam": ("Viet Nam", "Socialist Republic of Vietnam", "Vietnamese"),
+    "Vietnam": ("Viet Nam", "Socialist Republic of Vietnam", "Socialist Republic of Viet Nam",
+                "Vietnamese"),
     "Thailand": ("Kingdom of Thailand", "Thai"),
     "Myanmar": ("Burma", "Myanmar's", "Burmese"),
     "Malaysia": ("Malaysian",),
@@ -65,6 +66,10 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Ukraine": ("Ukrainian",),
     "Israel": ("Israeli",),
 }
+
+# "People's" is also written "People’s"
+COUNTRIES = {k: tuple(dict.fromkeys(f for form in v for f in (form, form.replace("'", "’"))))
+             for k, v in COUNTRIES.items()}
 
 _LOOKUP: dict[str, str] = {}
 for _name, _forms in COUNTRIES.items():

@@ -25,7 +25,10 @@ WEEKDAYS = {name: i for i, name in enumerate(
 _MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-_Y = r"(?:1[89]\d\d|2\d\d\d)"
+# A year; Thai releases may give the Buddhist-era year ("B.E. 2569" = 2026), read as
+# Common Era (years 2400-2700 are never Common Era dates in a press release).
+_Y = r"(?:(?:B\.\s?E\.\s?)?(?:1[89]\d\d|2\d\d\d))"
+BUDDHIST_ERA_OFFSET = 543
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TO = r"\s*(?:-|–|—|to|until|till|and|through)\s*"
 _WDP = rf"(?:{_WD},?\s+(?:the\s+)?)?"   # "Thursday, May 9" / "Thursday the 9th ..."
@@ -34,7 +37,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     # "on Monday (May 6)": the date in brackets is the one that counts
     ("m-d", rf"\b(?:on\s+)?{_WD}\s*\((?P<m>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y>{_Y}))?\)"),
     ("d-m", rf"\b(?:on\s+)?{_WD}\s*\((?P<d>{_D})\s+(?P<m>{_MON})(?:,?\s+(?P<y>{_Y}))?\)"),
-    ("iso", rf"\b(?P<y>{_Y})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    ("iso", rf"\b(?P<y>{_Y})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?![\d/.-]\d)"),
+    # "23/11/2026", "23.11.2026": day first, as the region writes it
+    ("num", rf"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>{_Y})(?![\d/.-]\d)"),
     ("d-d-m", rf"\b{_WDP}(?P<d1>{_D}){_TO}{_WDP}(?P<d2>{_D})\s+(?:of\s+)?(?P<m>{_MON})"
               rf"(?:,?\s+(?P<y>{_Y}))?\b"),
     ("d-m-d-m", rf"\b{_WDP}(?P<d1>{_D})\s+(?:of\s+)?(?P<m1>{_MON}){_TO}{_WDP}(?P<d2>{_D})\s+"
@@ -69,6 +74,7 @@ class DateMention:
     needs_anchor: bool = False     # weekday or relative word: needs the article's date
     future: bool = False           # the sentence speaks of something to come
     parts: tuple = ()              # what was read: (m1, d1, m2, d2) or (w1, w2) / (rel,)
+    note: str = ""                 # how an unusual form was read ("B.E. 2569", "05/06/2026")
 
     @property
     def resolved(self) -> bool:
@@ -77,6 +83,18 @@ class DateMention:
     @property
     def is_range(self) -> bool:
         return self.end is not None and self.end != self.start
+
+
+_MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+
+
+def _year(text: str, mention: DateMention) -> int:
+    year = int(re.search(r"\d{4}", text).group())
+    if year >= 2400:
+        mention.note = f"Buddhist-era year {year} read as {year - BUDDHIST_ERA_OFFSET}"
+        year -= BUDDHIST_ERA_OFFSET
+    return year
 
 
 def _month(text: str) -> int:
@@ -96,17 +114,17 @@ def _safe(y: int, m: int, d: int | None = None) -> PartialDate | None:
 
 def find_dates(text: str, sentence: str | None = None) -> list[DateMention]:
     """Every date phrase in *text*, longest match first, no overlaps, in text order."""
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(len(text))        # characters already part of a longer phrase
     found: list[DateMention] = []
     for kind, rx in PATTERNS:
         for m in rx.finditer(text):
             a, b = m.span()
-            if any(a < e and s < b for s, e in taken):
+            if any(covered[a:b]):
                 continue
             mention = _mention(kind, m)
             if mention is None:
                 continue
-            taken.append((a, b))
+            covered[a:b] = b"\x01" * (b - a)
             found.append(mention)
     found.sort(key=lambda d: d.pos)
     return found
@@ -116,9 +134,13 @@ def _mention(kind: str, m: re.Match) -> DateMention | None:
     g = m.groupdict()
     text = m.group().strip()
     mention = DateMention(text, m.start(), kind)
-    year = int(g["y"]) if g.get("y") else None
-    if kind == "iso":
+    year = _year(g["y"], mention) if g.get("y") else None
+    if kind in ("iso", "num"):
         mention.start = _safe(year, int(g["m"]), int(g["d"]))
+        if kind == "num" and mention.start and int(g["m"]) <= 12 and int(g["d"]) <= 12 and \
+                g["m"] != g["d"]:
+            mention.note = (f"{text!r} read day first, as "
+                            f"{mention.start.first_day()[2]} {_MONTH_NAMES[int(g['m'])]}")
         return mention if mention.start else None
     if kind in ("d-d-m", "m-d-d"):
         m1 = m2 = _month(g["m"])

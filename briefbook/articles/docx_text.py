@@ -15,6 +15,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from .errors import ArticleError
+from .datelines import read_letterhead
 from .extract import ArticleText
 
 MAX_PART_BYTES = 8 * 1024 * 1024
@@ -58,7 +59,30 @@ def _paragraph_text(p) -> str:
             out.append(" ")
         elif node.tag in (f"{W}br", f"{W}cr"):
             out.append("\n")
+        elif node.tag == f"{W}noBreakHyphen":
+            out.append("-")
     return re.sub(r"[ \t]+", " ", "".join(out)).strip()
+
+
+def _cell_text(cell) -> str:
+    return " ".join(t for t in (_paragraph_text(p) for p in cell.iter(f"{W}p")) if t)
+
+
+def _body_paragraphs(root) -> list[str]:
+    """Paragraphs in reading order; a table row is one line, its cells joined by ' | '."""
+    out: list[str] = []
+    body = root.find(f"{W}body")
+    for child in (body if body is not None else root):
+        if child.tag == f"{W}tbl":
+            for row in child.iter(f"{W}tr"):
+                cells = [c for c in (_cell_text(tc) for tc in row.findall(f"{W}tc")) if c]
+                if cells:
+                    out.append(" | ".join(cells))
+            continue
+        for p in ([child] if child.tag == f"{W}p" else child.iter(f"{W}p")):
+            text = _paragraph_text(p)
+            out.extend(line.strip() for line in text.split("\n") if line.strip())
+    return out
 
 
 def docx_article(data: bytes, name: str) -> ArticleText:
@@ -81,11 +105,15 @@ def docx_article(data: bytes, name: str) -> ArticleText:
                 _read_part(package, info, name)
         root = _parse(_read_part(package, by_name["word/document.xml"], name),
                       "word/document.xml", name)
-        paragraphs = []
-        for p in root.iter(f"{W}p"):
-            text = _paragraph_text(p)
-            paragraphs.extend(line.strip() for line in text.split("\n") if line.strip())
+        paragraphs = _body_paragraphs(root)
         title = publisher = created = ""
+        # The page header is letterhead ("DEPARTMENT OF FOREIGN AFFAIRS"): it names the
+        # publisher, and is never part of the story.
+        for part in sorted(n for n in by_name if re.fullmatch(r"word/header\d*\.xml", n))[:6]:
+            header = _parse(_read_part(package, by_name[part], name), part, name)
+            lines = [line.strip() for p in header.iter(f"{W}p")
+                     for line in _paragraph_text(p).split("\n") if line.strip()]
+            publisher = publisher or read_letterhead(lines).publisher
         if "docProps/core.xml" in by_name:
             core = _parse(_read_part(package, by_name["docProps/core.xml"], name),
                           "docProps/core.xml", name)

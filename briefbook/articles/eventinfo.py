@@ -12,7 +12,7 @@ EVENT_WORDS = re.compile(
     r"\b(met|meet|meets|meeting|talks|dialogue|discussion|discussions|visit|visits|visited|"
     r"visiting|held|hold|holds|took place|takes place|summit|consultation|conference|forum|"
     r"call|calls|received|receives|hosted|attended|attends|signed|signing|co-chaired|chaired|"
-    r"paid|pays|arrived|courtesy)\b", re.I)
+    r"paid|pays|arrived|courtesy|agreed|agree|agrees|co-chair|co-chairs|witnessed)\b", re.I)
 REPORTING = re.compile(r"\b(said|says|told|stated|noted|added|announced|issued|published|"
                        r"posted|wrote|reported|according|released|statement)\b[^.;]{0,25}$", re.I)
 KIND_RULES: list[tuple[str, re.Pattern]] = [
@@ -25,7 +25,8 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
     ("signing", re.compile(r"\bsigning ceremony\b|\bsigned (an?|the) (MoU|memorandum|agreement)|"
                            r"\bsigned\s+(?:\w+\s+){0,3}(?:agreements|MoUs|memoranda|documents)\b",
                            re.I)),
-    ("ministerial meeting", re.compile(r"\bministers?[’']? meeting\b|\bministerial meeting\b", re.I)),
+    ("ministerial meeting", re.compile(r"\bministers?[’']? (?:meeting|retreat)\b|"
+                                       r"\bministerial (?:meeting|retreat)\b", re.I)),
     ("summit", re.compile(r"\b(attend(?:ed|s|ing)?|at|chair(?:ed|s)?|host(?:ed|s)?)\s+the\s+"
                           r"[^.,;]{0,60}\bSummit\b|\bSummits?\b[^.;]{0,40}\b(?:was|were|is|are|"
                           r"will be)\s+(?:held|convened|opened|hosted)", re.I)),
@@ -41,8 +42,8 @@ LOCATION_RULES = [
     re.compile(rf"\b(?i:took place|takes place|was held|were held|will be held|is being held|"
                rf"are being held|held|hosted|convened|was convened|meetings?|met|talks|dialogue|"
                rf"arrived|signed|received|receives|courtesy call|summit|conference|forum|"
-               rf"consultations?)\b[^.;]{{0,100}}?\b(?:at|in)\s+{_PLACE}"),
-    re.compile(rf"\bvisit(?:ed|ing|s)?\s+(?:to\s+)?{_PLACE}"),
+               rf"consultations?)\b[^.;]{{0,240}}?\b(?:at|in)\s+{_PLACE}"),
+    re.compile(rf"\b(?i:visit(?:ed|ing|s)?)\s+(?:to\s+)?{_PLACE}"),
     re.compile(rf"^(?:At|In)\s+{_PLACE},"),
 ]
 _NOT_PLACES = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
@@ -69,19 +70,49 @@ class EventFacts:
     outcomes: list[str] = field(default_factory=list)
 
 
-def _mentions_with_context(sentences: list[Sentence]) -> list[tuple[float, DateMention, Sentence]]:
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\s(?:during|while|where|which|when|after|before|following|"
+                           r"as part of|amid)\s", re.I)
+
+
+def kind_of(text: str) -> str:
+    return next((kind for kind, rx in KIND_RULES if rx.search(text)), "")
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of *text* holding the span: 'held talks with X on Nov 22 in Vientiane' of
+    '..., during the latter's official visit from Nov 21-23'."""
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text) if not start <= m.start() < end]
+    left = max((m.end() for m in breaks if m.end() <= start), default=0)
+    right = min((m.start() for m in breaks if m.start() >= end), default=len(text))
+    return text[left:right]
+
+
+MAX_DATE_MENTIONS = 400      # per article; a press release has a handful
+
+
+def _mentions_with_context(sentences: list[Sentence], headline_kind: str = ""
+                           ) -> list[tuple[float, DateMention, Sentence]]:
     scored = []
     for index, s in enumerate(sentences):
+        mentions = find_dates(s.text)
+        if not mentions:
+            continue
         future = bool(FUTURE.search(s.text))
-        for mention in find_dates(s.text):
+        eventful = bool(EVENT_WORDS.search(s.text))
+        for mention in mentions:
+            if len(scored) >= MAX_DATE_MENTIONS:
+                return scored
             if mention.kind == "m-y" and re.match(r"(?i)since|last", mention.text):
                 continue
             mention.future = future
-            before = s.text[:mention.pos]
+            before = s.text[max(0, mention.pos - 60):mention.pos]
             score = 0.0
-            if EVENT_WORDS.search(s.text):
+            if eventful:
                 score += 3
-            if REPORTING.search(before):
+            reporting = REPORTING.search(before)
+            if reporting and not EVENT_WORDS.search(before[reporting.start():]):
+                continue          # "the ministry said on Sunday": when it was said, not done
+            if reporting:
                 score -= 4
             if mention.is_range or mention.kind == "wd-wd":
                 score += 1
@@ -89,19 +120,35 @@ def _mentions_with_context(sentences: list[Sentence]) -> list[tuple[float, DateM
                 score -= 1
             if mention.kind == "m-y":
                 score -= 1
+            if index == 0:
+                score += 1.5      # a news story leads with its event
+            if headline_kind and kind_of(clause_around(
+                    s.text, mention.pos, mention.pos + len(mention.text))) == headline_kind:
+                score += 2        # the clause is about what the headline announces
             score -= index * 0.2
             scored.append((score, mention, s))
     return scored
 
 
+# Dots that end no clause: "H.E.", "Mr.", initials; masked (same length) before places are sought.
+_ABBREVIATION_DOT = re.compile(r"(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|"
+                               r"(?<=\bDr)\.|(?<=\bMme)\.|(?<=\bMa)\.|(?<=\bSt)\.|(?<=\bNo)\.")
+_PLACE_ENDS = re.compile(r"\s*(?:$|[.,;:)]|\s(?:on|from|in|at|to|during|for|with|this|last|next|"
+                         r"between|since|until)\b)")
+
+
 def _place_of(sentence: str) -> str:
+    masked = _ABBREVIATION_DOT.sub(" ", sentence)
     for rule in LOCATION_RULES:
-        for m in rule.finditer(sentence):
-            place = m.group("place").strip()
+        for m in rule.finditer(masked):
+            place = sentence[m.start("place"):m.end("place")].strip()
             rest = sentence[m.end():]
-            # "at the Peace Palace in Phnom Penh", "in Vientiane, Lao PDR"
+            # "at the Peace Palace in Phnom Penh", "in Vientiane, Lao PDR" (not "in Tokyo,
+            # Iwaya and Lazaro ...": a place part ends its clause)
             more = re.match(r"(?:,\s+|\s+in\s+)(?P<more>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})",
                             rest)
+            if more and not _PLACE_ENDS.match(rest[more.end():]):
+                more = None
             if more and not _NOT_PLACES.match(more.group("more")) and (
                     country_of(more.group("more")) or rest.lstrip().startswith("in ") or
                     more.group("more").isupper() or len(more.group("more").split()) <= 2):
@@ -112,13 +159,16 @@ def _place_of(sentence: str) -> str:
                 continue
             # "in Phnom Penh on Friday" -> keep the name only
             place = re.sub(r"\s+(?:On|In|At|From)$", "", place)
-            return place
+            # "the Kingdom of Cambodia" -> "Cambodia"
+            return country_of(place) or place
     return ""
 
 
-def find_event(sentences: list[Sentence], dateline_place: str = "") -> EventFacts:
+def find_event(sentences: list[Sentence], dateline_place: str = "",
+               headline: str = "") -> EventFacts:
     facts = EventFacts()
-    scored = _mentions_with_context(sentences)
+    headline_kind = kind_of(headline)
+    scored = _mentions_with_context(sentences, headline_kind)
     facts.dates = [m for _, m, _ in scored]
     if scored:
         best = max(scored, key=lambda t: t[0])
@@ -133,10 +183,14 @@ def find_event(sentences: list[Sentence], dateline_place: str = "") -> EventFact
     # kind
     main = facts.sentence.text
     side = SIDELINES.search(" ".join(s.text for s in nearby[:4]))
-    for kind, rx in KIND_RULES:
-        if rx.search(main):
-            facts.kind = kind
-            break
+    clause = clause_around(main, facts.date.pos, facts.date.pos + len(facts.date.text)) \
+        if facts.date else ""
+    in_main = [kind for kind, rx in KIND_RULES if rx.search(main)]
+    # "held talks with X, who is on an official visit": the headline says which one it is
+    found = kind_of(clause) or (headline_kind if headline_kind in in_main else "") or \
+        (in_main[0] if in_main else "")
+    if found:
+        facts.kind = found
     else:
         for s in nearby[1:4]:
             hit = next((kind for kind, rx in KIND_RULES if rx.search(s.text)), None)
@@ -150,8 +204,9 @@ def find_event(sentences: list[Sentence], dateline_place: str = "") -> EventFact
                        r"(?:Summit|Consultation|Conference|Forum|Meeting|Dialogue|Retreat)s?\b")
     for s in nearby:
         m = named.search(s.text)
-        if m and not re.match(r"^(?:The|This|A)\s", m.group()):
-            facts.named_event = m.group().strip()
+        name = re.sub(r"^(?:The|This|That|A|An|Its|Their)\s+", "", m.group().strip()) if m else ""
+        if len(name.split()) >= 2:
+            facts.named_event = name
             if side:
                 facts.sideline_of = facts.named_event
             break

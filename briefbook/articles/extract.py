@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ArticleError
+from .text import clean_chars
 
 MAX_FILE_BYTES = 4 * 1024 * 1024      # a text/HTML article; a press release is a few kB
 MAX_DOCX_BYTES = 20 * 1024 * 1024     # DOCX files may carry pictures
@@ -122,7 +123,7 @@ def read_article(path: str | Path) -> ArticleText:
 
 _BLANK_RUN = re.compile(r"\n\s*\n+")
 _STOPS = (".", "!", "?", ":", "\"", "\u201d", "\u2019", ")")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -156,6 +157,7 @@ def article_from_text(text: str, *, name: str = "pasted text", fmt: str = "text"
                            f"({len(text):,} characters; at most {MAX_TEXT_CHARS:,})")
     if "\x00" in text:
         raise ArticleError(f"{name}: looks like a binary file, not an article")
+    text = clean_chars(text)
     if fmt == "html":
         from .html_text import html_article
         article = html_article(text, name)
@@ -166,6 +168,9 @@ def article_from_text(text: str, *, name: str = "pasted text", fmt: str = "text"
 
 def _checked(article: ArticleText) -> ArticleText:
     name = article.name
+    article.paragraphs = [p for p in (clean_chars(p).strip() for p in article.paragraphs) if p]
+    for meta in ("meta_title", "meta_publisher", "meta_date", "url"):
+        setattr(article, meta, clean_chars(getattr(article, meta)).strip())
     if sum(len(p) for p in article.paragraphs) > MAX_TEXT_CHARS:
         raise ArticleError(f"{name}: the article text is too long "
                            f"(more than {MAX_TEXT_CHARS:,} characters)")

@@ -29,13 +29,37 @@ ORGANISATIONS = {"ASEAN", "EU", "UN", "WTO", "WHO", "IMF", "ADB", "AIIB", "NATO"
                  "SOM", "MFAIC", "MFA", "AKP", "UNESCO", "UNICEF", "UNDP", "CSP"}
 ACRONYM_CASE = {"Asean": "ASEAN", "Asem": "ASEM"}
 
-_CAP = r"(?:[A-Z][\w’'\-]*|\d{4}(?:[-–]\d{4})?)"
-_LINK = r"(?:\s+(?:and|of|for|on|the|with|a|in|to|&)\s+|\s+|-)"
+# A capitalised word (hyphenated compounds included: "ASEAN-China") or a year span.  The
+# hyphen belongs to the word only, never also to the link: two ways to read "A-B" would make
+# the pattern backtrack exponentially on a long hyphenated line.
+_CAP = r"(?:[A-Z][\w’']*(?:-[\w’']+)*|\d{4}(?:[-–]\d{4})?)"
+_LINK = r"(?:(?:\s+(?:and|of|for|on|the|with|a|in|to|&)){1,2}\s+|\s+)"
 _TAILS = (r"(?:Comprehensive\s+)?(?:Strategic\s+)?(?:Cooperative\s+)?(?:Dialogue\s+)?Partnership"
           r"|Initiative|Community\s+(?:of|with\s+a)\s+Shared\s+Future|Free\s+Trade\s+(?:Agreement|Area)"
           r"|Cooperation\s+Framework|Framework\s+Agreement|Economic\s+Corridor|Corridor"
           r"|Cooperation\s+Mechanism|Development\s+Strategy|Vision\s+\d{4}")
 FRAMEWORK_RX = re.compile(rf"(?:{_CAP}{_LINK})*?{_CAP}?\s*(?:{_TAILS})\b")
+_TAIL_RX = re.compile(rf"(?:{_TAILS})\b")
+_WORD_START = re.compile(r"(?<![\w’'\-])[A-Z\d]")
+_NAME_REACH = 160          # a framework's name starts at most this far before its tail word
+
+
+def framework_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of FRAMEWORK_RX matches, found from the tail words ("... Partnership") backwards
+    within a bounded window, so a long line costs linear time."""
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for tail in _TAIL_RX.finditer(text):
+        if tail.start() < last:
+            continue
+        lo = max(last, tail.start() - _NAME_REACH)
+        starts = [m.start() for m in _WORD_START.finditer(text, lo, tail.start())]
+        for start in [*starts, tail.start()]:
+            if FRAMEWORK_RX.fullmatch(text, start, tail.end()):
+                spans.append((start, tail.end()))
+                last = tail.end()
+                break
+    return spans
 ACTION_PLAN_RX = re.compile(
     rf"\b(?:Joint\s+)?Action\s+Plans?(?:\s+\(?\d{{4}}\s*[-–]\s*\d{{4}}\)?)?(?:\s+(?:on|for|to)"
     rf"(?:\s+(?:the|Implement(?:ing)?|Building|Build))*(?:{_LINK}{_CAP})+)?")
@@ -147,17 +171,16 @@ def find_frameworks(sentences: list[Sentence]) -> list[Framework]:
             if len(m.group().split()) >= 3:
                 taken.append(m.span())
                 add(m.group(), s, s.start + m.start())
-        for m in FRAMEWORK_RX.finditer(s.text):
-            a, b = m.span()
+        for a, b in framework_spans(s.text):
             if any(a < e and st < b for st, e in taken):
                 continue
-            name = _LEADING_NOISE.sub("", m.group().strip())
+            name = _LEADING_NOISE.sub("", s.text[a:b].strip())
             if not _specific(name):
                 continue
             after = s.text[b:b + 12]
             d = DEFINITION_RX.match(after.lstrip())
             short = d.group(1) if d else ""
-            add(name, s, s.start + a, short, m.group().strip())
+            add(name, s, s.start + a, short, s.text[a:b].strip())
         for m in ACRONYM_USE_RX.finditer(s.text):
             word = m.group(1)
             upper = word.upper()

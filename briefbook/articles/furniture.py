@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .datelines import (dateline_of, read_letterhead, read_sign_off, strip_trailing_mark,
+                        title_case_caps)
+
 _I = re.I
 
 # A paragraph equal to one of these ends the story: everything after it is page furniture.
@@ -60,14 +63,10 @@ COPYRIGHT_SITE = re.compile(
     r"([^.|©]{2,80}?)\s*(?:\.|,|\||$)", _I)
 PUBLISHED_LINE = re.compile(
     r"^(?:posted|published|updated|date)(?: on)?\s*[:\-–]?\s*(.{6,60})$", _I)
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'\-]{1,40}?),\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)\s*(?:\((?P<agency>[^)]{2,40})\))?\s*"
-    r"(?:--|—|–|-|:)\s+(?=\S)")
 SIGNATURE_DATE = re.compile(
     r"^(?:[A-Z][A-Za-z .'\-]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2})\.?$")
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+"
+    r"\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\.?$")
 BYLINE_AGENCY = re.compile(r"^by\s+(?:[^/|]{1,60}[/|]\s*)?(?P<who>.{2,60}?)\.?$", _I)
 
 
@@ -82,16 +81,6 @@ class Cleaned:
     dropped: list[str] = field(default_factory=list)
 
 
-SIGNATORY = re.compile(r"\b(MINISTRY|EMBASSY|OFFICE|DEPARTMENT|MISSION|SECRETARIAT|GOVERNMENT|"
-                       r"CONSULATE|PRESS AND QUICK REACTION UNIT|SPOKESPERSON)\b")
-_SMALL = {"of", "and", "the", "for", "to", "in", "on", "at"}
-
-
-def _title_case(text: str) -> str:
-    words = text.split()
-    return " ".join(w.lower() if i and w.lower() in _SMALL else
-                    (w if len(w) <= 4 and w.isalpha() and w in ("ASEAN", "MFA", "MFAIC", "UN", "EU")
-                     else w.capitalize()) for i, w in enumerate(words))
 
 
 def _full_date(p: str) -> bool:
@@ -124,9 +113,11 @@ def _site_title_suffix(title: str) -> str:
 
 def strip_furniture(paragraphs: list[str], meta_title: str = "") -> Cleaned:
     out = Cleaned([])
+    head = read_letterhead(paragraphs)
+    out.title, out.publisher, out.dropped = head.title, head.publisher, list(head.dropped)
     body_seen = False
     seen: set[str] = set()
-    for p in paragraphs:
+    for p in paragraphs[head.consumed:]:
         p = p.strip()
         if not p:
             continue
@@ -167,7 +158,7 @@ def strip_furniture(paragraphs: list[str], meta_title: str = "") -> Cleaned:
             continue
         seen.add(key)
         if not body_seen and not out.title and _heading_like(p) and not _body_like(p):
-            out.title = p
+            out.title = title_case_caps(p) if p.isupper() else p
             continue
         if not body_seen and out.title and len(p) < 150 and not _body_like(p) and \
                 _full_date(p):
@@ -180,13 +171,18 @@ def strip_furniture(paragraphs: list[str], meta_title: str = "") -> Cleaned:
         if _body_like(p) or len(p) >= 60:
             body_seen = True if body_seen != "tail" else body_seen
         out.paragraphs.append(p)
-    # A release signed off by its ministry: "MINISTRY OF FOREIGN AFFAIRS AND ..." at the end.
-    for p in reversed(out.paragraphs[-3:]):
-        if len(p) <= 120 and p.isupper() and SIGNATORY.search(p):
-            out.publisher = out.publisher or _title_case(p.strip(" ."))
-            out.paragraphs.remove(p)
-            out.dropped.append(p)
-            break
+    # A release signed off by its ministry, place and date, or an agency, under the story.
+    sign_off = read_sign_off(out.paragraphs)
+    if sign_off.consumed:
+        out.paragraphs = out.paragraphs[:len(out.paragraphs) - sign_off.consumed]
+        out.dropped.extend(sign_off.dropped)
+        out.publisher = out.publisher or sign_off.publisher
+        out.date_text = out.date_text or sign_off.date
+    for index, p in enumerate(out.paragraphs):
+        text, mark = strip_trailing_mark(p)
+        if mark or text != p:
+            out.paragraphs[index] = text
+            out.publisher = out.publisher or mark
     if meta_title:
         clean_meta = _site_title_suffix(meta_title)
         if not out.title or len(clean_meta) > 10:
@@ -196,11 +192,13 @@ def strip_furniture(paragraphs: list[str], meta_title: str = "") -> Cleaned:
             else:
                 out.title = clean_meta
     if out.paragraphs:
-        d = DATELINE.match(out.paragraphs[0])
+        d = dateline_of(out.paragraphs[0])
         if d:
-            out.place = d.group("place").strip()
-            out.date_text = out.date_text or d.group("date")
-            if d.group("agency"):
-                out.publisher = out.publisher or d.group("agency").strip()
-            out.paragraphs[0] = out.paragraphs[0][d.end():]
+            out.place = d.place
+            out.date_text = out.date_text or d.date
+            out.publisher = out.publisher or d.agency
+            out.paragraphs[0] = out.paragraphs[0][d.end:]
+    # "1. At the invitation of ...": the numbers of a statement's paragraphs are not text
+    out.paragraphs = [re.sub(r"^\(?\d{1,2}[.)]\s+(?=[A-Z\"“])", "", p) for p in out.paragraphs]
+    out.paragraphs = [p for p in out.paragraphs if p.strip()]
     return out

@@ -13,6 +13,11 @@ from html.parser import HTMLParser
 
 from .errors import ArticleError
 from .extract import ArticleText, split_paragraphs
+from .furniture import COPYRIGHT_SITE
+from .linked_data import linked_data
+
+MAX_JSON_LD_CHARS = 200_000
+MAX_DROPPED_CHARS = 50_000
 
 DROP_TAGS = {"script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form",
              "iframe", "button", "select", "textarea", "object", "embed", "canvas", "figcaption",
@@ -21,7 +26,8 @@ VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
              "source", "track", "wbr"}
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
               "section", "article", "main", "blockquote", "dd", "dt", "dl", "pre", "header",
-              "figure", "address", "br", "hr", "td", "th"}
+              "figure", "address", "br", "hr"}
+CELL_TAGS = {"td", "th"}        # cells of a row stay on one line: "2024 | $195 million"
 _FURNITURE_CLASS = re.compile(
     r"(^|[-_ ])(menu|nav|navbar|navigation|share|sharing|social|related|comments?|respond|"
     r"newsletter|subscribe|subscription|footer|sidebar|widget|breadcrumbs?|advert|ads?|"
@@ -47,6 +53,10 @@ class _Extractor(HTMLParser):
         self.meta: dict[str, str] = {}
         self.time_datetime = ""
         self.canonical = ""
+        self.json_ld: list[str] = []          # <script type="application/ld+json"> bodies
+        self._in_json_ld = False
+        self.dropped_text: list[str] = []     # text of dropped blocks (footers: copyright)
+        self._dropped_chars = 0
 
     # -- helpers ---------------------------------------------------------------------------
     def _newline(self) -> None:
@@ -71,6 +81,9 @@ class _Extractor(HTMLParser):
             self.time_datetime = attrs_d["datetime"].strip()
         if tag == "title":
             self._in_title = True
+        if tag == "script" and "ld+json" in attrs_d.get("type", "").lower():
+            self._in_json_ld = True
+            self.json_ld.append("")
         if tag in VOID_TAGS:
             if tag in ("br", "hr") and not self.drop_depth:
                 self._newline()
@@ -91,10 +104,16 @@ class _Extractor(HTMLParser):
             self._in_h1 = True
         if tag in BLOCK_TAGS and not self.drop_depth:
             self._newline()
+        if tag in CELL_TAGS and not self.drop_depth:
+            for region in self.active:
+                if self.buffers[region][-1].strip():
+                    self.buffers[region][-1] += " | "
 
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        if tag == "script":
+            self._in_json_ld = False
         if tag == "h1":
             self._in_h1 = False
         if tag in VOID_TAGS:
@@ -116,7 +135,14 @@ class _Extractor(HTMLParser):
         if self._in_title:
             self.title += data
             return
+        if self._in_json_ld:
+            if len(self.json_ld[-1]) < MAX_JSON_LD_CHARS:
+                self.json_ld[-1] += data
+            return
         if self.drop_depth:
+            if self._dropped_chars < MAX_DROPPED_CHARS:
+                self.dropped_text.append(data)
+                self._dropped_chars += len(data)
             return
         if self._in_h1:
             self.h1 += data
@@ -146,10 +172,16 @@ def html_article(markup: str, name: str) -> ArticleText:
         chosen = parser.buffers.get("body", [])
     paragraphs = _clean(chosen)
     meta = parser.meta
-    title = (meta.get("og:title") or re.sub(r"\s+", " ", parser.h1).strip() or
-             re.sub(r"\s+", " ", parser.title).strip())
-    date = next((meta[k] for k in meta if k in DATE_META and meta[k]), "") or parser.time_datetime
+    ld = linked_data(parser.json_ld)
+    title = (meta.get("og:title") or ld.get("headline") or
+             re.sub(r"\s+", " ", parser.h1).strip() or re.sub(r"\s+", " ", parser.title).strip())
+    date = next((meta[k] for k in meta if k in DATE_META and meta[k]), "") or \
+        ld.get("datePublished", "") or parser.time_datetime
+    copyright_site = COPYRIGHT_SITE.search(" ".join(" ".join(parser.dropped_text).split()))
+    publisher = (meta.get("og:site_name", "") or meta.get("publisher", "") or
+                 ld.get("publisher", "") or
+                 (copyright_site.group(1).strip() if copyright_site else ""))
     return ArticleText(
         paragraphs, name=name, fmt="html", meta_title=html.unescape(title),
-        meta_publisher=meta.get("og:site_name", "") or meta.get("publisher", ""),
-        meta_date=date, url=parser.canonical or meta.get("og:url", ""))
+        meta_publisher=publisher, meta_date=date,
+        url=parser.canonical or meta.get("og:url", "") or ld.get("url", ""))

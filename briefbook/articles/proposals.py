@@ -101,6 +101,8 @@ class EventProposal(Proposal):
         self.notes = [n for n in self.notes if not n.startswith("date:")]
         if fresh.resolved:
             self.record.start, self.record.end = fresh.start, fresh.end
+            if fresh.note:
+                self.notes.append(f"date: {fresh.note}")     # "Buddhist-era year 2569 ..."
         else:
             self.record.start = self.record.end = None
             why = "the year is not given" if fresh.needs_year else "it names weekdays only"

@@ -12,7 +12,8 @@ TITLE_HEADS = {
     "General", "Admiral", "Commander", "Delegate", "Coordinator", "Negotiator", "Justice",
     "Chargé", "President-elect", "Premier-designate", "Officer", "Comrade", "Lieutenant",
     "Marshal", "Colonel", "Rector", "Dean", "CEO", "Chairman-designate", "Vice-Chairman",
-    "Vice-Minister", "Vice-Premier", "Deputy-Director",
+    "Vice-Minister", "Vice-Premier", "Deputy-Director", "Di-Pertuan", "di-Pertuan", "Dipertuan",
+    "Pertuan", "Agong", "Secretary-at-large", "Spouse", "Emir", "Crown", "Monarch",
 }
 ORG_WORDS = {
     "Foreign", "Affairs", "International", "Cooperation", "State", "Ministry", "Defence",
@@ -41,6 +42,7 @@ ORG_WORDS = {
     "Future", "Shared", "Special", "Envoy", "Presidential", "Minister's", "Ministers'",
     "Officials'", "Leaders'", "Excellency", "Excellencies", "Hall", "Palace", "Great",
     "Secretary-General's", "Department's", "Prime", "In", "Charge", "Attached", "Spokesperson",
+    "Socialist", "Democratic", "Federal", "Islamic", "Sovereign", "Independent", "Constitutional",
 }
 ORG_ACRONYMS = {
     "ASEAN", "Asean", "SOM", "EU", "UN", "UNESCO", "WHO", "WTO", "IMF", "ADB", "AIIB", "CPC",
@@ -67,9 +69,11 @@ FUNCTION_CAPS = {
 }
 # Honorifics, longest first; value: (honorific to store, form of address)
 HONORIFICS: list[tuple[str, str, str]] = [
-    ("Samdech Akka Moha Sena Padei Techo", "Samdech", "Samdech"),
-    ("Samdech Moha Bovor Thipadei", "Samdech", "Samdech"),
-    ("Samdech Techo", "Samdech", "Samdech"),
+    # a rank-distinct honorific is kept as written: "Samdech Moha Bovor Thipadei" is not
+    # just "Samdech", "Datuk Seri" is not "Datuk"
+    ("Samdech Akka Moha Sena Padei Techo", "Samdech Akka Moha Sena Padei Techo", "Samdech"),
+    ("Samdech Moha Bovor Thipadei", "Samdech Moha Bovor Thipadei", "Samdech"),
+    ("Samdech Techo", "Samdech Techo", "Samdech"),
     ("Samdech", "Samdech", "Samdech"),
     ("Their Excellencies", "H.E.", "Their Excellencies"),
     ("His Excellency", "H.E.", "His Excellency"),
@@ -84,9 +88,30 @@ HONORIFICS: list[tuple[str, str, str]] = [
     ("H.E.", "H.E.", ""), ("HE", "H.E.", ""), ("H. E.", "H.E.", ""),
     ("Excellency", "H.E.", "His Excellency"),
     ("Dato' Sri", "Dato' Sri", ""), ("Datuk Seri", "Datuk Seri", ""), ("Tan Sri", "Tan Sri", ""),
-    ("Dato'", "Dato'", ""), ("Datuk", "Datuk", ""),
+    ("Puan Sri", "Puan Sri", ""), ("Toh Puan", "Toh Puan", ""),
+    ("Dato'", "Dato'", ""), ("Datuk", "Datuk", ""), ("Dato", "Dato", ""), ("Datin", "Datin", ""),
+    ("Tun", "Tun", ""), ("Pehin", "Pehin", ""), ("Tengku", "Tengku", ""), ("Tunku", "Tunku", ""),
+    ("Haji", "Haji", ""), ("Hajah", "Hajah", ""), ("Pengiran", "Pengiran", ""),
+    ("Yang Amat Berhormat", "YAB", ""), ("Yang Berhormat", "YB", ""),
+    ("Honourable", "Hon.", ""), ("Honorable", "Hon.", ""), ("Hon.", "Hon.", ""),
     ("Professor", "Prof.", ""), ("Prof.", "Prof.", ""), ("Dr.", "Dr.", ""), ("Dr", "Dr.", ""),
-    ("Madam", "", ""), ("Madame", "", ""), ("Mr.", "", ""), ("Mrs.", "", ""), ("Ms.", "", ""),
-    ("Mr", "", ""), ("Mrs", "", ""), ("Ms", "", ""), ("Sir", "Sir", ""), ("Dame", "Dame", ""),
+    ("Madam", "", ""), ("Madame", "", ""), ("Mme.", "", ""), ("Mme", "", ""), ("Mr.", "", ""),
+    ("Mrs.", "", ""), ("Ms.", "", ""), ("Mr", "", ""), ("Mrs", "", ""), ("Ms", "", ""),
+    ("Khun", "", ""), ("Sir", "Sir", ""), ("Dame", "Dame", ""),
 ]
+# Forms that say "a person's name follows" without being stored as an honorific.
+COURTESY_TITLES = {"Madam", "Madame", "Mme.", "Mme", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms",
+                   "Khun"}
+# Words that extend an honorific when they follow one: Khmer ("Samdech Moha Borvor
+# Thipadei"), Malay and Bruneian ("Dato' Sri Haji", "Dato Seri Setia Awang Haji",
+# "Pehin Orang Kaya ...").  Never taken as an honorific on their own.
+HONORIFIC_EXTENSIONS = {
+    "Moha", "Borvor", "Bovor", "Thipadei", "Akka", "Sena", "Padei", "Techo", "Vibol", "Kralahom",
+    "Seri", "Sri", "Setia", "Utama", "Paduka", "Orang", "Kaya", "Datu", "Pekerma", "Jaya",
+    "Awang", "Dayang", "Haji", "Hajah", "Pengiran", "Dewa", "Laila", "Lela", "Indera", "Wira",
+    "Diraja", "Di-Raja", "Panglima", "Dato", "Dato'", "Datuk", "Amar", "Pahlawan",
+}
+# Particles inside a name: "Mohamad bin Haji Hasan", "Ursula von der Leyen".
+NAME_PARTICLES = {"bin", "binti", "bte", "bt", "binte", "ibn", "van", "von", "der", "de", "da",
+                  "del", "della", "dos", "das", "di", "du", "la", "le", "al", "el"}
 CONNECTORS = {"of", "and", "the", "for", "at", "on", "to", "de", "&", "in", "charge"}

@@ -32,7 +32,8 @@ def test_honorifics_and_appositive_titles():
     people = _people("Samdech Moha Bovor Thipadei Hun Manet, Prime Minister of the Kingdom of "
                      "Cambodia, received H.E. Mr. SUN Weidong, Vice Foreign Minister of China, "
                      "and Her Excellency Ms. Kung Phoak.")
-    assert people["Hun Manet"].honorific == "Samdech"
+    assert people["Hun Manet"].honorific == "Samdech Moha Bovor Thipadei"   # rank kept
+    assert people["Hun Manet"].address_as == "Samdech"
     assert people["Hun Manet"].title == "Prime Minister of the Kingdom of Cambodia"
     assert people["Hun Manet"].country == "Cambodia"
     assert people["SUN Weidong"].honorific == "H.E."
