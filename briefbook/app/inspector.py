@@ -1,7 +1,7 @@
 """The right pane: the selected record's form, or the selected outline node's options."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -88,6 +88,8 @@ class TextBlockEditor(QWidget):
 
 
 class Inspector(QWidget):
+    add_to_book = Signal(str)       # a record form's "Add to book" (the record's ref)
+
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.setObjectName("inspector")
@@ -99,15 +101,24 @@ class Inspector(QWidget):
                             self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignCenter)
-        self.editors = {kind: RecordEditor(kind, controller, self)
-                        for kind in ("official", "event", "partnership")}
+        # one form per record kind, built the first time that kind is shown (start-up time)
+        self.editors: dict[str, RecordEditor] = {}
         self.section = SectionOptions(controller, self)
         self.block = TextBlockEditor(controller, self)
-        for page in (self.empty, *self.editors.values(), self.section, self.block):
+        for page in (self.empty, self.section, self.block):
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.stack)
+
+    def editor(self, kind: str) -> RecordEditor:
+        """The form for *kind* ("official", "event", "partnership"), built on first use."""
+        editor = self.editors.get(kind)
+        if editor is None:
+            editor = self.editors[kind] = RecordEditor(kind, self.controller, self)
+            editor.add_to_book.connect(self.add_to_book)
+            self.stack.addWidget(editor)
+        return editor
 
     def leave_current(self) -> bool:
         """Keep what the user typed before showing something else: a text block is applied,
@@ -127,7 +138,7 @@ class Inspector(QWidget):
         current = self.current_editor()
         if not self.leave_current():
             return current
-        editor = self.editors[kind]
+        editor = self.editor(kind)
         editor.load(ref)
         self.stack.setCurrentWidget(editor)
         return editor

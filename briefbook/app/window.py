@@ -68,8 +68,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.outline_panel.view.selectionModel().currentRowChanged.connect(self._outline_current)
         self.outline_panel.view.customContextMenuRequested.connect(self._outline_menu)
         self.outline_panel.view.selectionModel().selectionChanged.connect(self._update_actions)
-        for editor in self.inspector.editors.values():
-            editor.add_to_book.connect(lambda ref: self.controller.add_refs([ref]))
+        self.inspector.add_to_book.connect(lambda ref: self.controller.add_refs([ref]))
         self.controller.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.controller.record_failed.connect(
             lambda ref, exc: self.statusBar().showMessage(f"Not saved: {exc}", 8000))

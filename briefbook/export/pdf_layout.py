@@ -25,10 +25,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 from .fonts import printable
 from .pdf_text import RichParagraph, font_name, runs_markup, text_markup
 from .docmodel import Run
+from .errors import ExportCancelled  # noqa: F401 - raised here, part of this API
 
-
-class ExportCancelled(Exception):
-    """Raised inside a build when the caller's ``cancel()`` returned True."""
 
 
 class AnchoredParagraph(RichParagraph):
