@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tarfile
 import tomllib
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -212,3 +213,13 @@ def test_frozen_import_pack_then_build_pdf_and_docx(frozen_app, tmp_path):
             assert _squash(official["name"]) in text, f"{label} lacks {official['name']}"
     for official in officials:  # native scripts (Khmer, Chinese): DOCX keeps the text verbatim
         assert _squash(official["native_name"]) in docx_text, official["native_name"]
+    # the frozen build has what the writers load lazily: the fonts embedded in the DOCX
+    # (fontTools' subsetter) and the Khmer text of shaped words in the PDF (ActualText)
+    with zipfile.ZipFile(docx_path) as archive:
+        assert any(n.startswith("word/fonts/") and n.endswith(".odttf")
+                   for n in archive.namelist())
+    if shutil.which("pdftotext"):
+        poppler = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                 check=True).stdout
+        for official in officials:
+            assert _squash(official["native_name"]) in _squash(poppler), official["native_name"]
