@@ -281,3 +281,32 @@ def test_restore_validates_like_any_write(library):
     with pytest.raises(ValidationError, match="id"):
         library.restore({"official:a": {"id": "other", "name": "A"}})
     assert library.snapshot(state) == state
+
+
+def test_a_document_the_journal_cannot_encode_is_a_store_error_and_nothing_is_lost(tmp_path):
+    # Validation refuses lone surrogates; if one ever reached the journal anyway the commit
+    # must fail cleanly (StoreError), keep the sequence numbers gapless and the file readable.
+    from briefbook.store.journal_storage import JournalStorage, StoreError
+
+    path = tmp_path / "library.json"
+    storage = JournalStorage(path)
+    storage.begin()
+    storage.write({"officials": {"a": {"id": "a", "name": "Good"}}})
+    storage.touch("officials", "a")
+    storage.commit()
+    saved = {name: dict(table) for name, table in storage.read().items()}
+    storage.begin()
+    storage.write({"officials": {"a": {"id": "a", "name": "Good"},
+                                 "b": {"id": "b", "name": "bad \ud800"}}})
+    storage.touch("officials", "b")
+    with pytest.raises(StoreError, match="cannot be stored"):
+        storage.commit()
+    storage.rollback(saved)
+    storage.begin()
+    storage.write({"officials": {"a": {"id": "a", "name": "Good"}, "c": {"id": "c", "name": "C"}}})
+    storage.touch("officials", "c")
+    storage.commit()
+    storage.close()
+    reopened = JournalStorage(path)
+    assert set(reopened.read()["officials"]) == {"a", "c"}
+    reopened.close()
