@@ -23,28 +23,17 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .compose import compose
 from .errors import ExportCancelled, ExportError
+from .preflight import Finding, preflight
 from .theme import Theme, get_theme
-
-# compose / preflight pull in the text and font machinery (and reportlab's): the desktop app
-# imports this package for themes and errors at start-up, so those load on first use.
-_LAZY = {"compose": ".compose", "preflight": ".preflight", "Finding": ".preflight"}
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
 class ExportResult:
     path: Path
     warnings: list[str] = field(default_factory=list)
-    findings: list = field(default_factory=list)   # preflight.Finding
+    findings: list[Finding] = field(default_factory=list)
 
 
 def build_pdf_bytes(document, theme: Theme | None = None) -> bytes:
@@ -89,8 +78,6 @@ def export_book(library, book_id: str, out, *, paper: str | None = None,
         if cancel is not None and cancel():
             raise ExportCancelled("export cancelled")
 
-    from .compose import compose
-    from .preflight import preflight
     if progress:
         progress(0, 100, "Checking the book")
     findings = preflight(book, library, today=today)

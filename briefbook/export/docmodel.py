@@ -34,7 +34,7 @@ Conventions ``compose`` follows (writers may rely on them):
   ``width_mm``); ``data=None`` means "print a placeholder box" with ``alt`` in it.
 * Text may mix scripts; writers split it with :func:`briefbook.export.fonts.split_runs`
   after :func:`briefbook.export.fonts.printable` (which replaces characters no
-  bundled font covers by a legible ``[U+XXXX]`` marker).
+  bundled font covers by a legible ``[U+1F600]`` marker).
 """
 from __future__ import annotations
 

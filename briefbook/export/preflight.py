@@ -83,7 +83,7 @@ def _check_glyphs(findings: list[Finding], ref: str, texts: list[tuple[str, str]
             findings.append(Finding(
                 "warning", ref,
                 f"field '{field_name}' has characters no bundled font covers ({shown}{more}); "
-                "they will print as [U+XXXX] markers"))
+                "they will print as [U+hex] markers such as [U+1F600]"))
 
 
 def preflight(book, library, today=None) -> list[Finding]:

@@ -131,3 +131,15 @@ def test_print_images_decode_only_jpeg_and_png():
     buffer = io.BytesIO()
     Image.new("RGB", (40, 50), "red").save(buffer, "PNG")
     assert prepare(buffer.getvalue(), 35)
+
+
+def test_package_names_are_the_functions_whatever_was_imported_first():
+    # briefbook.export.compose / .preflight are both submodules and functions: importing a
+    # submodule first must not leave the package attribute pointing at the module.
+    import subprocess
+    import sys
+    code = ("import types, briefbook.export.preflight, briefbook.export.compose; "
+            "from briefbook.export import compose, preflight; "
+            "assert not isinstance(compose, types.ModuleType), compose; "
+            "assert not isinstance(preflight, types.ModuleType), preflight")
+    subprocess.run([sys.executable, "-c", code], check=True)
